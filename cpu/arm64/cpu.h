@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * AArch64 CPU state: the struct generated code addresses as env.  Guest
+ * registers are TCG globals backed by these fields (translate.c maps them).
+ */
+#ifndef CPU_ARM64_CPU_H
+#define CPU_ARM64_CPU_H
+
+#include <stdint.h>
+#include <stdbool.h>
+#include "tcg/tb.h"
+
+/* Exception codes handed from the exec loop to its caller. */
+enum {
+    EXCP_NONE = -1,
+    EXCP_INTERRUPT = 0x10000, /* exit_request was set */
+    EXCP_HLT,                 /* WFI in system mode */
+    EXCP_DEBUG,               /* breakpoint, watchpoint or single step */
+    EXCP_SYSCALL,             /* SVC #0 in user mode; pc is after the SVC */
+    EXCP_UDEF,                /* undefined instruction; pc is the insn */
+    EXCP_BKPT,                /* BRK #imm */
+    EXCP_SEGV,                /* data/insn abort in user mode */
+    EXCP_BUS,                 /* alignment fault in user mode */
+    EXCP_YIELD,
+};
+
+typedef struct ARMVectorReg {
+    uint64_t d[2];            /* d[0] is the low 64 bits */
+} __attribute__((aligned(16))) ARMVectorReg;
+
+typedef struct CPUARMState {
+    TCGCPUCommon common;      /* must be first: generated code relies on it */
+
+    uint64_t xregs[32];       /* x0..x30, xregs[31] is SP */
+    uint64_t pc;
+    /* NZCV kept apart so each flag is one cheap op:
+     * N = bit 63 of nf; Z = (zf == 0); C = cf (0/1); V = bit 63 of vf.
+     * 32-bit flag-setting ops store sign-extended results. */
+    uint64_t nf, zf, cf, vf;
+
+    ARMVectorReg vregs[32];
+    uint32_t fpcr, fpsr;
+
+    uint64_t tpidr_el0, tpidrro_el0;
+
+    /* exclusive monitor (LDXR/STXR): address, size and loaded values */
+    uint64_t excl_addr;       /* -1 when no reservation */
+    uint64_t excl_val, excl_val2;
+
+    /* fault details for EXCP_SEGV/EXCP_BUS */
+    uint64_t fault_addr;
+    uint32_t fault_is_write;
+    uint32_t syndrome;        /* BRK immediate, SVC immediate, ... */
+
+    void *opaque;             /* owner: linux-user process/thread state */
+} CPUARMState;
+
+/* NZCV as the architecture packs it (bits 31..28). */
+static inline uint32_t arm_get_nzcv(const CPUARMState *env)
+{
+    return (uint32_t)((env->nf >> 63) << 31 | (env->zf == 0) << 30 |
+                      (env->cf & 1) << 29 | (env->vf >> 63) << 28);
+}
+
+static inline void arm_set_nzcv(CPUARMState *env, uint32_t nzcv)
+{
+    env->nf = (nzcv >> 31) & 1 ? ~0ull : 0;
+    env->zf = (nzcv >> 30) & 1 ? 0 : 1;
+    env->cf = (nzcv >> 29) & 1;
+    env->vf = (nzcv >> 28) & 1 ? ~0ull : 0;
+}
+
+#endif
