@@ -13,6 +13,8 @@
 
 typedef struct TCGBackend {
     const char *name;
+    /* true if blocks are host machine code (out_asm, host-pc restores) */
+    bool host_code;
     /* One-time set-up (prologue emission etc.); code is the RW view of the
      * code cache start, returns the bytes it used there. */
     size_t (*init)(void *rw, void *rx, size_t size);

@@ -94,6 +94,9 @@ typedef struct TCGCPUCommon {
                         uint32_t mmu_idx, uintptr_t retaddr);
     void (*slow_st)(void *env, uint64_t addr, uint64_t val, uint32_t memop,
                     uint32_t mmu_idx, uintptr_t retaddr);
+    /* user mode: MO_ALIGN access that is not aligned (does not return) */
+    void (*raise_unaligned)(void *env, uint64_t addr, uint32_t memop,
+                            uintptr_t retaddr);
     uint64_t insn_count;            /* -d stats: guest insns executed */
     sigjmp_buf jmp_env;             /* cpu_loop_exit target */
     uint64_t interp_insn_data[2];   /* interp: current insn (for restores) */

@@ -1,0 +1,284 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The execution loop: find or translate the block for the CPU's current
+ * (pc, flags), chain it to the block that exited into it, run it, and
+ * return to the caller only for exceptions, syscalls and exit requests.
+ */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <inttypes.h>
+#include "exec.h"
+#include "tb-maint.h"
+#include "code-cache.h"
+#include "util/log.h"
+#include "util/disas.h"
+
+static const TCGTargetHooks *hooks;
+static TCGExecConfig config;
+TCGMemModel tcg_mem_model;
+
+void tcg_exec_init(const TCGTargetHooks *h, const TCGExecConfig *cfg)
+{
+    hooks = h;
+    config = *cfg;
+    if (config.max_insns <= 0 || config.max_insns > TCG_MAX_INSNS) {
+        config.max_insns = TCG_MAX_INSNS;
+    }
+    if (log_enabled(LOG_NOCHAIN)) {
+        config.nochain = true;
+    }
+    tcg_mem_model = cfg->mem_model;
+    if (!code_cache_init(cfg->code_size)) {
+        exit(1);
+    }
+    size_t n = config.backend->init(code_cache.rw, code_cache.rx,
+                                    code_cache.size);
+    code_cache.prologue_size = code_cache.used = (n + 63) & ~(size_t)63;
+}
+
+const TCGExecConfig *tcg_exec_config(void) { return &config; }
+
+void tcg_cpu_init(void *env)
+{
+    TCGCPUCommon *c = env;
+    c->jmp_cache = calloc(TB_JMP_CACHE_SIZE, sizeof(TranslationBlock *));
+    if (!c->jmp_cache) {
+        fprintf(stderr, "mimic: out of memory\n");
+        exit(1);
+    }
+    c->exception_index = -1;
+    tb_register_jmp_cache(c->jmp_cache);
+    if (!tcg_ctx) {
+        tcg_ctx = tcg_context_new();
+        hooks->init_globals(tcg_ctx);
+    }
+}
+
+void tcg_cpu_free(void *env)
+{
+    TCGCPUCommon *c = env;
+    tb_unregister_jmp_cache(c->jmp_cache);
+    free(c->jmp_cache);
+    c->jmp_cache = NULL;
+}
+
+static void log_block(TranslationBlock *tb, void *env, bool after_opt)
+{
+    if (!log_filter_pass(tb->pc)) {
+        return;
+    }
+    if (!after_opt && log_enabled(LOG_OP)) {
+        log_printf("OP:\n");
+        tcg_dump_ops(tcg_ctx, log_file ? log_file : stderr);
+        log_printf("\n");
+    }
+    if (after_opt && log_enabled(LOG_OP_OPT)) {
+        log_printf("OP after optimization and liveness analysis:\n");
+        tcg_dump_ops(tcg_ctx, log_file ? log_file : stderr);
+        log_printf("\n");
+    }
+}
+
+/* Translates one block; caller holds tb_lock. */
+static TranslationBlock *tb_gen_code(void *env, uint64_t pc, uint32_t flags,
+                                     uint32_t cflags)
+{
+    TCGContext *s = tcg_ctx;
+    const TCGBackend *be = config.backend;
+    int max = (cflags & CF_SINGLE_STEP) ? 1 : config.max_insns;
+    TranslationBlock *tb = tb_alloc();
+    tb->pc = pc;
+    tb->flags = flags;
+    tb->cflags = cflags | (config.nochain ? CF_NOCHAIN : 0);
+
+    for (;;) {
+        tb->jmp_insn_offset[0] = tb->jmp_insn_offset[1] = UINT32_MAX;
+        tb->jmp_reset_offset[0] = tb->jmp_reset_offset[1] = UINT32_MAX;
+        tcg_func_start(s);
+        s->tb_flags = flags;
+        hooks->translate(s, tb, env, max);
+        if (s->overflow && max > 1) {
+            max /= 2;
+            continue;
+        }
+        if (log_enabled(LOG_IN_ASM) && hooks->disas_log &&
+            log_filter_pass(pc)) {
+            log_printf("IN: \n");
+            hooks->disas_log(log_file ? log_file : stderr, env, pc, tb->size);
+            log_printf("\n");
+        }
+        log_block(tb, env, false);
+        tcg_optimize(s);
+        tcg_liveness(s);
+        log_block(tb, env, true);
+        tcg_stats.ir_ops += (uint64_t)s->nb_ops;
+
+        size_t room = code_cache.size - code_cache.used;
+        void *rx = (char *)code_cache.rx + code_cache.used;
+        long n = room < 4096 ? -1 :
+                 be->gen_code(s, tb, code_cache_rw(rx), rx, room);
+        if (n < 0) {
+            if (s->nb_ops > TCG_MAX_OPS / 2 && max > 1 && room >= 4096 * 64) {
+                max /= 2;
+                continue;
+            }
+            tb_flush_locked();
+            continue;
+        }
+        tb->tc_ptr = rx;
+        tb->tc_size = (uint32_t)n;
+        code_cache.used += ((size_t)n + 15) & ~(size_t)15;
+        break;
+    }
+    tb->nb_insns = (uint32_t)s->nb_insns;
+    tb->insn_end_off = malloc(sizeof(uint32_t) * (size_t)s->nb_insns + 1);
+    tb->insn_data = malloc(sizeof(uint64_t[2]) * (size_t)s->nb_insns + 1);
+    memcpy(tb->insn_end_off, s->insn_end_off,
+           sizeof(uint32_t) * (size_t)s->nb_insns);
+    memcpy(tb->insn_data, s->insn_data,
+           sizeof(uint64_t[2]) * (size_t)s->nb_insns);
+    tcg_stats.tbs_translated++;
+    tcg_stats.code_bytes += tb->tc_size;
+    if (log_enabled(LOG_OUT_ASM) && log_filter_pass(pc) &&
+        be->host_code) {
+        log_printf("OUT: [size=%u]\n", tb->tc_size);
+        disas_host(log_file ? log_file : stderr, tb->tc_ptr, tb->tc_size);
+        log_printf("\n");
+    }
+    tb_insert(tb);
+    return tb;
+}
+
+static TranslationBlock *tb_find(void *env, uint64_t pc, uint32_t flags,
+                                 uint32_t cflags)
+{
+    TCGCPUCommon *c = env;
+    uint32_t h = tb_jmp_cache_hash(pc);
+    TranslationBlock *tb = c->jmp_cache[h];
+    if (tb && tb->pc == pc && tb->flags == flags && !tb->invalid &&
+        (tb->cflags & CF_SINGLE_STEP) == (cflags & CF_SINGLE_STEP)) {
+        return tb;
+    }
+    tb = tb_lookup_hash(pc, flags);
+    if (!tb || (tb->cflags & CF_SINGLE_STEP) != (cflags & CF_SINGLE_STEP)) {
+        pthread_mutex_lock(&tb_lock);
+        tb = tb_lookup_hash(pc, flags);
+        if (!tb || (tb->cflags & CF_SINGLE_STEP) !=
+                   (cflags & CF_SINGLE_STEP)) {
+            tb = tb_gen_code(env, pc, flags, cflags);
+        }
+        pthread_mutex_unlock(&tb_lock);
+    }
+    if (!(cflags & CF_SINGLE_STEP)) {
+        c->jmp_cache[h] = tb;
+    }
+    return tb;
+}
+
+int tcg_cpu_exec_cflags(void *env, uint32_t cflags);
+
+int tcg_cpu_exec(void *env)
+{
+    return tcg_cpu_exec_cflags(env, 0);
+}
+
+/* cflags = CF_SINGLE_STEP runs exactly one instruction (gdb stepping). */
+int tcg_cpu_exec_cflags(void *env, uint32_t cflags)
+{
+    TCGCPUCommon *c = env;
+    volatile TranslationBlock *last = NULL;
+    volatile int slot = 0;
+
+    if (sigsetjmp(c->jmp_env, 0)) {
+        /* a helper or fault handler left generated code */
+        int e = c->exception_index;
+        c->exception_index = -1;
+        return e;
+    }
+    for (;;) {
+        if (c->exit_request) {
+            c->exit_request = 0;
+            return TCG_EXCP_INTERRUPT;
+        }
+        uint64_t pc;
+        uint32_t flags;
+        hooks->get_tb_cpu_state(env, &pc, &flags);
+        TranslationBlock *tb = tb_find(env, pc, flags, cflags);
+        if (last && !(last->cflags & CF_NOCHAIN) && !(cflags & CF_SINGLE_STEP)) {
+            tb_add_jump(config.backend, (TranslationBlock *)last, slot, tb);
+        }
+        if (log_enabled(LOG_EXEC) && log_filter_pass(pc)) {
+            log_printf("Trace: [%p/%016" PRIx64 "/%08x]\n", tb->tc_ptr, pc,
+                       flags);
+        }
+        uintptr_t ret = config.backend->exec(env, tb);
+        last = (TranslationBlock *)(ret & ~(uintptr_t)TB_EXIT_MASK);
+        slot = (int)(ret & TB_EXIT_MASK);
+        if (slot == TB_EXIT_REQUESTED) {
+            /* the block never started: resume at its first insn */
+            if (last) {
+                hooks->set_pc(env, last->pc);
+            }
+            last = NULL;
+        }
+        if (cflags & CF_SINGLE_STEP) {
+            return TCG_EXCP_INTERRUPT;
+        }
+    }
+}
+
+bool tcg_in_code_cache(uintptr_t host_pc)
+{
+    return code_cache_contains(host_pc);
+}
+
+bool tcg_restore_state(void *env, uintptr_t host_pc)
+{
+    TCGCPUCommon *c = env;
+    if (!config.backend->host_code) {
+        hooks->restore_state(env, c->interp_insn_data);
+        return true;
+    }
+    if (!code_cache_contains(host_pc)) {
+        return false;
+    }
+    TranslationBlock *tb = tb_find_by_host_pc(host_pc);
+    if (!tb) {
+        return false;
+    }
+    uint32_t off = (uint32_t)(host_pc - (uintptr_t)tb->tc_ptr);
+    for (uint32_t i = 0; i < tb->nb_insns; i++) {
+        if (off < tb->insn_end_off[i]) {
+            hooks->restore_state(env, tb->insn_data[i]);
+            return true;
+        }
+    }
+    return false;
+}
+
+void tcg_cpu_loop_exit(void *env)
+{
+    siglongjmp(((TCGCPUCommon *)env)->jmp_env, 1);
+}
+
+void tcg_cpu_loop_exit_restore(void *env, uintptr_t host_pc)
+{
+    tcg_restore_state(env, host_pc);
+    tcg_cpu_loop_exit(env);
+}
+
+void tb_flush(void)
+{
+    pthread_mutex_lock(&tb_lock);
+    tb_flush_locked();
+    pthread_mutex_unlock(&tb_lock);
+}
+
+void tb_invalidate_range(uint64_t start, uint64_t end)
+{
+    pthread_mutex_lock(&tb_lock);
+    tb_invalidate_range_locked(config.backend, start, end);
+    pthread_mutex_unlock(&tb_lock);
+}

@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The execution engine's public face: code cache set-up, the block lookup
+ * and translation path, and the loop that runs blocks until something needs
+ * the caller (an exception, a syscall, an interrupt request).
+ */
+#ifndef TCG_EXEC_H
+#define TCG_EXEC_H
+
+#include <stdio.h>
+#include "tcg.h"
+#include "tb.h"
+#include "backend.h"
+
+/* What the guest front end provides. */
+typedef struct TCGTargetHooks {
+    /* current pc and the state bits a translation depends on */
+    void (*get_tb_cpu_state)(void *env, uint64_t *pc, uint32_t *flags);
+    void (*set_pc)(void *env, uint64_t pc);
+    /* generates IR for one block into tcg_ctx */
+    void (*translate)(TCGContext *s, TranslationBlock *tb, void *env,
+                      int max_insns);
+    /* puts the guest pc etc. back from an insn_start record */
+    void (*restore_state)(void *env, const uint64_t data[2]);
+    /* registers the target's globals in a fresh context */
+    void (*init_globals)(TCGContext *s);
+    /* reads guest code bytes for logging; may be NULL */
+    int (*disas_log)(FILE *f, void *env, uint64_t pc, uint32_t size);
+} TCGTargetHooks;
+
+/* Exit codes of tcg_cpu_exec beyond the target's own exception numbers. */
+#define TCG_EXCP_INTERRUPT 0x10000
+
+typedef struct TCGExecConfig {
+    const TCGBackend *backend;
+    TCGMemModel mem_model;
+    size_t code_size;          /* bytes of code cache */
+    int max_insns;             /* per block (1 = single-step everywhere) */
+    bool nochain;              /* -d nochain */
+} TCGExecConfig;
+
+void tcg_exec_init(const TCGTargetHooks *hooks, const TCGExecConfig *cfg);
+const TCGExecConfig *tcg_exec_config(void);
+/* Per-thread (per-vCPU) set-up: jump cache, TCG context. */
+void tcg_cpu_init(void *env);
+void tcg_cpu_free(void *env);
+
+/* Runs guest code; returns the exception index that stopped it. */
+int tcg_cpu_exec(void *env);
+/* With CF_SINGLE_STEP: runs exactly one guest instruction. */
+int tcg_cpu_exec_cflags(void *env, uint32_t cflags);
+
+/* From helpers: leave generated code for the exec loop.  The _restore
+ * form first puts the guest state back to the start of the instruction
+ * containing host_pc (0 = the interpreter's current insn). */
+__attribute__((noreturn)) void tcg_cpu_loop_exit(void *env);
+__attribute__((noreturn)) void tcg_cpu_loop_exit_restore(void *env,
+                                                        uintptr_t host_pc);
+/* Host pc inside the code cache?  Restores state if so. */
+bool tcg_restore_state(void *env, uintptr_t host_pc);
+bool tcg_in_code_cache(uintptr_t host_pc);
+
+/* Translated-code maintenance. */
+void tb_flush(void);
+void tb_invalidate_range(uint64_t start, uint64_t end);
+/* Number of guest blocks translated and flushes, for -d stats. */
+typedef struct TCGStats {
+    uint64_t tbs_translated, flushes, invalidated, code_bytes, ir_ops;
+    uint64_t chains;
+} TCGStats;
+extern TCGStats tcg_stats;
+
+#endif

@@ -1,0 +1,224 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Translation block bookkeeping: the global hash table keyed by
+ * (pc, flags), block allocation in code-cache order, chaining and
+ * unchaining of direct jumps, flush and range invalidation, and the search
+ * from a host pc back to the guest instruction (precise exceptions).
+ *
+ * Lookups read the hash chains without a lock (entries are published with
+ * a release store); changes happen under tb_lock.
+ */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "tb-maint.h"
+#include "code-cache.h"
+#include "util/log.h"
+
+#define TB_HASH_BITS 16
+#define TB_HASH_SIZE (1u << TB_HASH_BITS)
+
+pthread_mutex_t tb_lock = PTHREAD_MUTEX_INITIALIZER;
+static TranslationBlock *tb_hash[TB_HASH_SIZE];
+/* blocks in code-cache order */
+static TranslationBlock **tb_list;
+static size_t tb_count, tb_cap;
+
+/* jump caches of all CPUs, cleared on flush/invalidate */
+#define MAX_JMP_CACHES 4096
+static TranslationBlock **jmp_caches[MAX_JMP_CACHES];
+static int nb_jmp_caches;
+
+TCGStats tcg_stats;
+
+static uint32_t tb_hash_func(uint64_t pc, uint32_t flags)
+{
+    uint64_t h = (pc >> 2) * 0x9e3779b97f4a7c15ull ^ flags;
+    return (uint32_t)(h >> (64 - TB_HASH_BITS)) & (TB_HASH_SIZE - 1);
+}
+
+void tb_register_jmp_cache(TranslationBlock **jc)
+{
+    pthread_mutex_lock(&tb_lock);
+    if (nb_jmp_caches < MAX_JMP_CACHES) {
+        jmp_caches[nb_jmp_caches++] = jc;
+    }
+    pthread_mutex_unlock(&tb_lock);
+}
+
+void tb_unregister_jmp_cache(TranslationBlock **jc)
+{
+    pthread_mutex_lock(&tb_lock);
+    for (int i = 0; i < nb_jmp_caches; i++) {
+        if (jmp_caches[i] == jc) {
+            jmp_caches[i] = jmp_caches[--nb_jmp_caches];
+            break;
+        }
+    }
+    pthread_mutex_unlock(&tb_lock);
+}
+
+TranslationBlock *tb_lookup_hash(uint64_t pc, uint32_t flags)
+{
+    TranslationBlock *tb =
+        __atomic_load_n(&tb_hash[tb_hash_func(pc, flags)], __ATOMIC_ACQUIRE);
+    for (; tb; tb = __atomic_load_n(&tb->hash_next, __ATOMIC_ACQUIRE)) {
+        if (tb->pc == pc && tb->flags == flags && !tb->invalid) {
+            return tb;
+        }
+    }
+    return NULL;
+}
+
+TranslationBlock *tb_alloc(void)
+{
+    TranslationBlock *tb = calloc(1, sizeof(*tb));
+    if (!tb) {
+        fprintf(stderr, "mimic: out of memory for translation blocks\n");
+        exit(1);
+    }
+    return tb;
+}
+
+/* Publishes a finished block (caller holds tb_lock). */
+void tb_insert(TranslationBlock *tb)
+{
+    if (tb_count == tb_cap) {
+        tb_cap = tb_cap ? tb_cap * 2 : 4096;
+        tb_list = realloc(tb_list, tb_cap * sizeof(*tb_list));
+        if (!tb_list) {
+            fprintf(stderr, "mimic: out of memory for the block list\n");
+            exit(1);
+        }
+    }
+    tb_list[tb_count++] = tb;
+    uint32_t h = tb_hash_func(tb->pc, tb->flags);
+    tb->hash_next = tb_hash[h];
+    __atomic_store_n(&tb_hash[h], tb, __ATOMIC_RELEASE);
+}
+
+/* Incoming edges are a list of (tb, slot) through jmp_next, the slot in
+ * the pointer's low bits. */
+void tb_add_jump(const TCGBackend *be, TranslationBlock *tb, int n,
+                 TranslationBlock *dest)
+{
+    pthread_mutex_lock(&tb_lock);
+    if (!tb->invalid && !dest->invalid && !tb->jmp_dest[n] &&
+        tb->jmp_insn_offset[n] != UINT32_MAX) {
+        tb->jmp_dest[n] = dest;
+        tb->jmp_next[n] = dest->jmp_list_head;
+        dest->jmp_list_head = (uintptr_t)tb | (uintptr_t)n;
+        be->set_jump(tb, n, dest);
+        tcg_stats.chains++;
+    }
+    pthread_mutex_unlock(&tb_lock);
+}
+
+/* Caller holds tb_lock. */
+static void tb_unchain_incoming(const TCGBackend *be, TranslationBlock *dest)
+{
+    uintptr_t e = dest->jmp_list_head;
+    while (e) {
+        TranslationBlock *src = (TranslationBlock *)(e & ~(uintptr_t)3);
+        int n = (int)(e & 3);
+        e = src->jmp_next[n];
+        be->set_jump(src, n, NULL);
+        src->jmp_dest[n] = NULL;
+    }
+    dest->jmp_list_head = 0;
+}
+
+static void tb_unchain_outgoing(TranslationBlock *tb)
+{
+    for (int n = 0; n < 2; n++) {
+        TranslationBlock *d = tb->jmp_dest[n];
+        if (!d) {
+            continue;
+        }
+        uintptr_t *pp = &d->jmp_list_head;
+        while (*pp) {
+            TranslationBlock *s = (TranslationBlock *)(*pp & ~(uintptr_t)3);
+            int k = (int)(*pp & 3);
+            if (s == tb && k == n) {
+                *pp = s->jmp_next[k];
+                break;
+            }
+            pp = &s->jmp_next[k];
+        }
+        tb->jmp_dest[n] = NULL;
+    }
+}
+
+static void jmp_caches_clear(void)
+{
+    for (int i = 0; i < nb_jmp_caches; i++) {
+        memset(jmp_caches[i], 0, TB_JMP_CACHE_SIZE * sizeof(void *));
+    }
+}
+
+void tb_invalidate_range_locked(const TCGBackend *be, uint64_t start,
+                                uint64_t end)
+{
+    bool any = false;
+    for (size_t i = 0; i < tb_count; i++) {
+        TranslationBlock *tb = tb_list[i];
+        if (tb->invalid || tb->pc >= end || tb->pc + tb->size <= start) {
+            continue;
+        }
+        tb->invalid = true;
+        any = true;
+        tb_unchain_incoming(be, tb);
+        tb_unchain_outgoing(tb);
+        /* unlink from the hash chain */
+        uint32_t h = tb_hash_func(tb->pc, tb->flags);
+        TranslationBlock **pp = &tb_hash[h];
+        while (*pp && *pp != tb) {
+            pp = &(*pp)->hash_next;
+        }
+        if (*pp) {
+            __atomic_store_n(pp, tb->hash_next, __ATOMIC_RELEASE);
+        }
+        tcg_stats.invalidated++;
+    }
+    if (any) {
+        jmp_caches_clear();
+    }
+}
+
+/* Everything goes; caller holds tb_lock and guarantees no thread runs
+ * generated code (user mode: the only thread, or all others parked). */
+void tb_flush_locked(void)
+{
+    for (size_t i = 0; i < tb_count; i++) {
+        free(tb_list[i]->insn_end_off);
+        free(tb_list[i]->insn_data);
+        free(tb_list[i]);
+    }
+    tb_count = 0;
+    memset(tb_hash, 0, sizeof(tb_hash));
+    jmp_caches_clear();
+    code_cache.used = code_cache.prologue_size;
+    tcg_stats.flushes++;
+    if (log_enabled(LOG_EXEC | LOG_STATS)) {
+        log_printf("code cache full: flushed all translations\n");
+    }
+}
+
+TranslationBlock *tb_find_by_host_pc(uintptr_t host_pc)
+{
+    size_t lo = 0, hi = tb_count;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        TranslationBlock *tb = tb_list[mid];
+        uintptr_t start = (uintptr_t)tb->tc_ptr;
+        if (host_pc < start) {
+            hi = mid;
+        } else if (host_pc >= start + tb->tc_size) {
+            lo = mid + 1;
+        } else {
+            return tb;
+        }
+    }
+    return NULL;
+}
