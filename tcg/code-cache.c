@@ -6,7 +6,6 @@
  * the host-pc -> block search a binary search.  When the region is full
  * everything is flushed at once.
  */
-#define _GNU_SOURCE
 #include <errno.h>
 #include <pthread.h>
 #include <stdio.h>

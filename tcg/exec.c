@@ -188,7 +188,7 @@ int tcg_cpu_exec(void *env)
 int tcg_cpu_exec_cflags(void *env, uint32_t cflags)
 {
     TCGCPUCommon *c = env;
-    volatile TranslationBlock *last = NULL;
+    TranslationBlock *volatile last = NULL;
     volatile int slot = 0;
 
     if (sigsetjmp(c->jmp_env, 0)) {

@@ -126,7 +126,11 @@ void tcg_optimize(TCGContext *s)
             }
             if (o.is_const[t] && s->temps[t].kind != TEMP_CONST &&
                 s->nb_temps < TCG_MAX_TEMPS - 1) {
-                op->args[k] = temp_arg(tcg_constant((int64_t)o.val[t]));
+                TCGv c = tcg_constant((int64_t)o.val[t]);
+                op->args[k] = temp_arg(c);
+                o.is_const[temp_idx(c)] = true;
+                o.val[temp_idx(c)] = o.val[t];
+                o.copy_of[temp_idx(c)] = -1;
             }
         }
         if (op->opc == INDEX_op_call) {

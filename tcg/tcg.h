@@ -118,7 +118,6 @@ typedef struct TCGHelperInfo {
     uint8_t nargs;
     bool has_ret;                         /* returns uint64_t */
     uint8_t arg_kind[TCG_MAX_CALL_ARGS];  /* TCG_CALL_ARG_* (for libffi) */
-    void *cif;                            /* interp: cached ffi_cif */
 } TCGHelperInfo;
 
 #define TCG_MAX_OP_ARGS 10

@@ -22,6 +22,7 @@ enum {
     EXCP_SEGV,                /* data/insn abort in user mode */
     EXCP_BUS,                 /* alignment fault in user mode */
     EXCP_YIELD,
+    EXCP_PREFETCH,            /* instruction fetch from a bad address */
 };
 
 typedef struct ARMVectorReg {
@@ -42,6 +43,7 @@ typedef struct CPUARMState {
     uint32_t fpcr, fpsr;
 
     uint64_t tpidr_el0, tpidrro_el0;
+    uint64_t hwcap, hwcap2;   /* what this CPU model implements (AT_HWCAP) */
 
     /* exclusive monitor (LDXR/STXR): address, size and loaded values */
     uint64_t excl_addr;       /* -1 when no reservation */
@@ -51,6 +53,11 @@ typedef struct CPUARMState {
     uint64_t fault_addr;
     uint32_t fault_is_write;
     uint32_t syndrome;        /* BRK immediate, SVC immediate, ... */
+
+    /* Reads one instruction word for the translator; returns false when
+     * the address may not be executed (the insn then raises a prefetch
+     * abort when reached).  Set by the mode (user / system). */
+    bool (*fetch_code)(struct CPUARMState *env, uint64_t pc, uint32_t *insn);
 
     void *opaque;             /* owner: linux-user process/thread state */
 } CPUARMState;

@@ -141,10 +141,18 @@ static CifEntry cifs[64];
 static int nb_cifs;
 static pthread_mutex_t cif_lock = PTHREAD_MUTEX_INITIALIZER;
 
+/* Helper descriptions are read-only, so the info -> cif mapping lives in
+ * a small per-thread direct-mapped cache in front of the signature list. */
+static __thread struct {
+    const TCGHelperInfo *info;
+    ffi_cif *cif;
+} cif_cache[256];
+
 static ffi_cif *cif_for(const TCGHelperInfo *info)
 {
-    if (info->cif) {
-        return info->cif;
+    unsigned slot = (unsigned)(((uintptr_t)info >> 4) & 255);
+    if (cif_cache[slot].info == info) {
+        return cif_cache[slot].cif;
     }
     pthread_mutex_lock(&cif_lock);
     CifEntry *e = NULL;
@@ -178,8 +186,9 @@ static ffi_cif *cif_for(const TCGHelperInfo *info)
         }
         nb_cifs++;
     }
-    ((TCGHelperInfo *)info)->cif = &e->cif;
     pthread_mutex_unlock(&cif_lock);
+    cif_cache[slot].info = info;
+    cif_cache[slot].cif = &e->cif;
     return &e->cif;
 }
 

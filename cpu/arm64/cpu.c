@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The AArch64 CPU as the TCG exec loop sees it: the target hooks (block
+ * keying, pc restore, translation) and CPU state set-up.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cpu.h"
+#include "cpu-hooks.h"
+#include "util/disas.h"
+
+void a64_translate(TCGContext *tc, TranslationBlock *tb, void *env,
+                   int max_insns);
+void a64_init_globals(TCGContext *s);
+
+static void a64_get_tb_cpu_state(void *envp, uint64_t *pc, uint32_t *flags)
+{
+    CPUARMState *env = envp;
+    *pc = env->pc;
+    *flags = 0;
+}
+
+static void a64_set_pc(void *envp, uint64_t pc)
+{
+    ((CPUARMState *)envp)->pc = pc;
+}
+
+static void a64_restore_state(void *envp, const uint64_t data[2])
+{
+    ((CPUARMState *)envp)->pc = data[0];
+}
+
+static int a64_disas_log(FILE *f, void *envp, uint64_t pc, uint32_t size)
+{
+    CPUARMState *env = envp;
+    for (uint32_t off = 0; off < size; off += 4) {
+        uint32_t insn;
+        if (!env->fetch_code(env, pc + off, &insn)) {
+            break;
+        }
+        disas_arm64(f, (const uint8_t *)&insn, 4, pc + off);
+    }
+    return 0;
+}
+
+const TCGTargetHooks a64_target_hooks = {
+    .get_tb_cpu_state = a64_get_tb_cpu_state,
+    .set_pc = a64_set_pc,
+    .translate = a64_translate,
+    .restore_state = a64_restore_state,
+    .init_globals = a64_init_globals,
+    .disas_log = a64_disas_log,
+};
+
+CPUARMState *arm_cpu_new(void)
+{
+    CPUARMState *env = aligned_alloc(64, sizeof(CPUARMState));
+    if (!env) {
+        fprintf(stderr, "mimic: out of memory for a CPU\n");
+        exit(1);
+    }
+    memset(env, 0, sizeof(*env));
+    env->excl_addr = ~0ull;
+    arm_set_nzcv(env, 0);
+    return env;
+}

@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Shared state of the A64 translator: the DisasContext handed to every
+ * trans_* function, the TCG globals that mirror guest registers, and small
+ * helpers for register access and block ends.  Split translate-*.c files
+ * (one per Arm ARM encoding group) include this.
+ */
+#ifndef CPU_ARM64_TRANSLATE_H
+#define CPU_ARM64_TRANSLATE_H
+
+#include <stddef.h>
+#include "tcg/tcg-op.h"
+#include "cpu.h"
+
+/* How the current instruction ends the block. */
+enum {
+    DISAS_NEXT = 0,      /* go on with the next instruction */
+    DISAS_TOO_MANY,      /* block full: chain to pc_next */
+    DISAS_JUMP,          /* cpu_pc holds the target: indirect lookup */
+    DISAS_EXIT,          /* cpu_pc written: back to the exec loop */
+    DISAS_NORETURN,      /* an exception was raised */
+    DISAS_CHAINED,       /* direct jumps already emitted */
+};
+
+typedef struct DisasContext {
+    TranslationBlock *tb;
+    CPUARMState *env;
+    uint64_t pc_first;   /* first insn of the block */
+    uint64_t pc_curr;    /* current insn */
+    uint64_t pc_next;    /* following insn */
+    uint32_t insn;
+    int is_jmp;
+    int mem_idx;         /* MMU index for loads and stores */
+    uint32_t tb_flags;
+    int insn_count;
+} DisasContext;
+
+/* TCG globals (registered once per translating thread). */
+extern __thread TCGv cpu_X[32];   /* [31] is SP */
+extern __thread TCGv cpu_pc, cpu_NF, cpu_ZF, cpu_CF, cpu_VF;
+extern __thread TCGv cpu_excl_addr, cpu_excl_val, cpu_excl_val2;
+
+/* Register 31 as the zero register: reads give 0, writes are dropped. */
+TCGv cpu_reg(DisasContext *s, int r);
+/* Register 31 as SP. */
+TCGv cpu_reg_sp(DisasContext *s, int r);
+/* Value of Xr/Wr (ZR for 31); a 32-bit read gives the zero-extended W. */
+TCGv read_cpu_reg(DisasContext *s, int r, bool sf);
+TCGv read_cpu_reg_sp(DisasContext *s, int r, bool sf);
+
+/* Block exits. */
+void gen_goto_tb(DisasContext *s, int n, uint64_t dest);
+void gen_exception_insn(DisasContext *s, int excp, uint32_t syndrome);
+/* excp raised with pc already pointing after the instruction */
+void gen_exception_next(DisasContext *s, int excp, uint32_t syndrome);
+bool unallocated_encoding(DisasContext *s);
+/* cpu_pc = value (and the block ends with an indirect lookup) */
+void gen_jump_reg(DisasContext *s, TCGv target);
+
+/* NZCV helpers (translate-flags.c). */
+void gen_set_nz(TCGv result, bool sf);
+void gen_add_cc(bool sf, TCGv dest, TCGv a, TCGv b);
+void gen_sub_cc(bool sf, TCGv dest, TCGv a, TCGv b);
+void gen_adc_cc(bool sf, TCGv dest, TCGv a, TCGv b);
+void gen_logic_cc(bool sf, TCGv result);
+/* A64 condition code (0..15) as a branch on cpu flags. */
+void gen_brcond_cc(int cc, TCGLabel *l);
+/* dest = cond holds ? 1 : 0 */
+void gen_setcond_cc(int cc, TCGv dest);
+
+/* Helpers callable from generated code (helper.c). */
+extern const TCGHelperInfo helper_info_exception;
+void helper_exception(CPUARMState *env, uint64_t excp, uint64_t syndrome);
+
+#endif
