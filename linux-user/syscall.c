@@ -1,75 +1,68 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * System call dispatch (AArch64 numbers from asm-generic/unistd.h).
- * Unknown calls return -ENOSYS with a one-time warning.
+ * System call dispatch: one table indexed by number, gathered from the
+ * area files.  Unknown calls return -ENOSYS with a one-time warning.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-#include <sys/mman.h>
-#include "user.h"
+#include "syscall-defs.h"
+#include "strace.h"
 
-static int64_t host_ret(int64_t r)
-{
-    return r < 0 ? -errno : r;
-}
+#define MAX_SYSCALL 512
 
-static int64_t sys_brk(LinuxProcess *p, uint64_t want)
+static const SyscallEntry *table[MAX_SYSCALL];
+static pthread_once_t table_once = PTHREAD_ONCE_INIT;
+
+static const SyscallEntry *const areas[] = {
+    syscalls_basic,
+};
+
+static void build_table(void)
 {
-    if (want == 0 || want < p->brk_start) {
-        return (int64_t)p->brk;
-    }
-    uint64_t old_end = (p->brk + 4095) & ~4095ull;
-    uint64_t new_end = (want + 4095) & ~4095ull;
-    if (!guest_addr_valid(p, p->brk_start, want - p->brk_start)) {
-        return (int64_t)p->brk;
-    }
-    if (new_end > old_end) {
-        void *r = mmap(g2h(p, old_end), new_end - old_end,
-                       PROT_READ | PROT_WRITE,
-                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE,
-                       -1, 0);
-        if (r == MAP_FAILED) {
-            return (int64_t)p->brk;
+    for (size_t i = 0; i < sizeof(areas) / sizeof(areas[0]); i++) {
+        for (const SyscallEntry *e = areas[i]; e->num >= 0; e++) {
+            if (e->num < MAX_SYSCALL) {
+                table[e->num] = e;
+            }
         }
     }
-    p->brk = want;
-    return (int64_t)want;
+}
+
+const SyscallEntry *syscall_lookup(int num)
+{
+    pthread_once(&table_once, build_table);
+    return num >= 0 && num < MAX_SYSCALL ? table[num] : NULL;
 }
 
 int64_t linux_do_syscall(LinuxProcess *p, CPUARMState *env, int num,
                          uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3,
                          uint64_t a4, uint64_t a5)
 {
-    (void)env; (void)a3; (void)a4; (void)a5;
-    switch (num) {
-    case 64: /* write */
-        if (!guest_addr_valid(p, a1, a2)) {
-            return -EFAULT;
-        }
-        return host_ret(write((int)a0, g2h(p, a1), a2));
-    case 63: /* read */
-        if (!guest_addr_valid(p, a1, a2)) {
-            return -EFAULT;
-        }
-        return host_ret(read((int)a0, g2h(p, a1), a2));
-    case 93: /* exit */
-    case 94: /* exit_group */
-        exit((int)a0 & 0xff);
-    case 214: /* brk */
-        return sys_brk(p, a0);
-    default: {
-        static uint8_t warned[512];
-        if (num < 0 || num >= 512 || !warned[num]) {
+    const uint64_t a[6] = { a0, a1, a2, a3, a4, a5 };
+    const SyscallEntry *e = syscall_lookup(num);
+    if (!e) {
+        static uint8_t warned[MAX_SYSCALL];
+        if (num < 0 || num >= MAX_SYSCALL || !warned[num]) {
             fprintf(stderr, "mimic: unsupported syscall %d (returning "
                     "ENOSYS)\n", num);
-            if (num >= 0 && num < 512) {
+            if (num >= 0 && num < MAX_SYSCALL) {
                 warned[num] = 1;
             }
         }
+        if (p->cfg.strace) {
+            strace_unknown(p, num, a);
+        }
         return -ENOSYS;
     }
+    if (p->cfg.strace) {
+        strace_enter(p, e, a);
     }
+    int64_t r = e->fn(p, env, a);
+    if (p->cfg.strace) {
+        strace_exit(p, e, a, r);
+    }
+    return r;
 }
