@@ -7,7 +7,17 @@
 #include <time.h>
 #include "sysreg.h"
 #include "cpu-features.h"
+#include "fpu.h"
 #include "tcg/exec.h"
+
+/* FPCR bits kept: those the FP code reads (FZ16 only with FEAT_FP16).
+ * The trap enables read as zero: trapped FP exceptions are not
+ * implemented; AH/FIZ/NEP need FEAT_AFP, which is not advertised. */
+#define FPCR_MASK (ARM_FPCR_AHP | ARM_FPCR_DN | ARM_FPCR_FZ | \
+                   ARM_FPCR_RMODE_MASK)
+/* FPSR bits kept: QC and the cumulative exception flags. */
+#define FPSR_MASK (ARM_FPSR_QC | ARM_FPSR_IDC | ARM_FPSR_IXC | \
+                   ARM_FPSR_UFC | ARM_FPSR_OFC | ARM_FPSR_DZC | ARM_FPSR_IOC)
 
 static uint64_t helper_get_fpcr(CPUARMState *env)
 {
@@ -16,7 +26,7 @@ static uint64_t helper_get_fpcr(CPUARMState *env)
 
 static void helper_set_fpcr(CPUARMState *env, uint64_t val)
 {
-    uint32_t mask = ARM_FPCR_MASK;
+    uint32_t mask = FPCR_MASK;
     if (arm_feature(env, ARM_FEAT_FP16)) {
         mask |= ARM_FPCR_FZ16;
     }
@@ -30,7 +40,7 @@ static uint64_t helper_get_fpsr(CPUARMState *env)
 
 static void helper_set_fpsr(CPUARMState *env, uint64_t val)
 {
-    env->fpsr = (uint32_t)val & ARM_FPSR_MASK;
+    env->fpsr = (uint32_t)val & FPSR_MASK;
 }
 
 /* CNTVCT_EL0 at CNTFRQ = 1 GHz: host monotonic time in nanoseconds.

@@ -44,11 +44,4 @@ extern const TCGHelperInfo helper_info_get_fpsr, helper_info_set_fpsr;
 extern const TCGHelperInfo helper_info_cntvct;
 extern const TCGHelperInfo helper_info_ic_ivau;
 
-/* FPCR bits kept: AHP, DN, FZ, RMode (FZ16 too with FEAT_FP16).  The
- * trap enables read as zero: trapped FP exceptions are not implemented. */
-#define ARM_FPCR_MASK    0x07c00000u
-#define ARM_FPCR_FZ16    (1u << 19)
-/* FPSR bits kept: QC and the cumulative exception flags. */
-#define ARM_FPSR_MASK    0x0800009fu
-
 #endif
