@@ -9,6 +9,7 @@
 #include "cpu.h"
 #include "cpu-hooks.h"
 #include "cpu-features.h"
+#include "sys.h"
 #include "util/disas.h"
 
 void a64_translate(TCGContext *tc, TranslationBlock *tb, void *env,
@@ -19,7 +20,7 @@ static void a64_get_tb_cpu_state(void *envp, uint64_t *pc, uint32_t *flags)
 {
     CPUARMState *env = envp;
     *pc = env->pc;
-    *flags = 0;
+    *flags = env->sys.hflags;  /* 0 in user mode */
 }
 
 static void a64_set_pc(void *envp, uint64_t pc)
@@ -68,6 +69,18 @@ const TCGTargetHooks a64_target_hooks = {
     .restore_state = a64_restore_state,
     .init_globals = a64_init_globals,
     .disas_log = a64_disas_log,
+};
+
+/* System mode: blocks are keyed by physical pc too (tlb.c). */
+const TCGTargetHooks a64_sys_target_hooks = {
+    .dump_state = a64_dump_state,
+    .get_tb_cpu_state = a64_get_tb_cpu_state,
+    .set_pc = a64_set_pc,
+    .translate = a64_translate,
+    .restore_state = a64_restore_state,
+    .init_globals = a64_init_globals,
+    .disas_log = a64_disas_log,
+    .get_phys_pc = a64_sys_get_phys_pc,
 };
 
 CPUARMState *arm_cpu_new(void)
