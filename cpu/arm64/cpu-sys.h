@@ -113,7 +113,7 @@ typedef struct ARMGenericTimer {
     bool level;         /* output line as last driven */
 } ARMGenericTimer;
 
-#define ARM_MAX_CPUS 64
+#define ARM_MAX_CPUS 128
 
 /* System registers by encoding: op0:op1:CRn:CRm:op2 in 16 bits. */
 #define ARM_SYSREG_KEY(op0, op1, crn, crm, op2) \
@@ -130,12 +130,17 @@ typedef struct ARMBoard {
     /* Host pointer to the byte at pa if it is RAM (or ROM: *read_only),
      * valid up to the end of its 4K page; NULL for devices and holes. */
     void *(*ram_ptr)(void *opaque, uint64_t pa, bool *read_only);
-    /* Device access (size 1/2/4/8 bytes); false: nothing answers there,
-     * which the CPU turns into a synchronous external abort. */
-    bool (*mmio_read)(void *opaque, uint64_t pa, unsigned size,
+    /* Device access by CPU cpu (size 1/2/4/8 bytes); false: nothing
+     * answers there, which the CPU turns into a synchronous external
+     * abort. */
+    bool (*mmio_read)(void *opaque, int cpu, uint64_t pa, unsigned size,
                       uint64_t *val);
-    bool (*mmio_write)(void *opaque, uint64_t pa, unsigned size,
+    bool (*mmio_write)(void *opaque, int cpu, uint64_t pa, unsigned size,
                        uint64_t val);
+    /* Optional: told when a RAM page starts or stops holding translated
+     * code, so that the board's DMA writes to it come back through
+     * a64_phys_written. */
+    void (*code_page_mark)(void *opaque, uint64_t pa, bool is_code);
     /* Generic timer outputs, the PPIs of the interrupt controller. */
     void (*timer_irq)(void *opaque, int cpu, int timer, bool level);
     /* GICv3 CPU interface: the ICC_* register at key (ARM_SYSREG_KEY) of

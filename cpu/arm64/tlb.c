@@ -154,6 +154,9 @@ void a64_code_page_note(CPUARMState *env, uint64_t pa)
     }
     *w |= code_bit(pa);
     uint64_t page = pa & PAGE_MASK;
+    if (b->code_page_mark) {
+        b->code_page_mark(b->opaque, page, true);
+    }
     for (int c = 0; c < b->nb_cpus; c++) {
         CPUARMState *o = b->cpus[c];
         for (int idx = 0; idx < ARM_MMU_COUNT; idx++) {
@@ -179,6 +182,9 @@ void a64_phys_written(ARMBoard *b, uint64_t pa, uint64_t len)
         if (w && (*w & code_bit(p))) {
             *w &= ~code_bit(p);
             tb_invalidate_phys_page(p);
+            if (b->code_page_mark) {
+                b->code_page_mark(b->opaque, p, false);
+            }
         }
     }
 }
@@ -304,7 +310,7 @@ static uint64_t ld_page(CPUARMState *env, uint64_t va, unsigned size, int idx,
     const ARMBoard *b = env->sys.board;
     uint64_t pa = env->sys.aux[idx][tlb_index(va)].pa | (va & ~PAGE_MASK);
     uint64_t v;
-    if (!b->mmio_read(b->opaque, pa, size, &v)) {
+    if (!b->mmio_read(b->opaque, env->sys.cpu_index, pa, size, &v)) {
         a64_raise_abort(env, va, false, false, FSC_EXTERNAL, ra);
     }
     return v;
@@ -318,7 +324,7 @@ static void st_page(CPUARMState *env, uint64_t va, unsigned size, uint64_t v,
         const ARMBoard *b = env->sys.board;
         uint64_t pa = env->sys.aux[idx][tlb_index(va)].pa |
                       (va & ~PAGE_MASK);
-        if (!b->mmio_write(b->opaque, pa, size, v)) {
+        if (!b->mmio_write(b->opaque, env->sys.cpu_index, pa, size, v)) {
             a64_raise_abort(env, va, false, true, FSC_EXTERNAL, ra);
         }
         return;
