@@ -17,7 +17,8 @@ static const SyscallEntry *table[MAX_SYSCALL];
 static pthread_once_t table_once = PTHREAD_ONCE_INIT;
 
 static const SyscallEntry *const areas[] = {
-    syscalls_basic,
+    syscalls_fd, syscalls_file, syscalls_ioctl, syscalls_mem,
+    syscalls_proc, syscalls_exec,
 };
 
 static void build_table(void)
