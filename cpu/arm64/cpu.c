@@ -8,6 +8,7 @@
 #include <string.h>
 #include "cpu.h"
 #include "cpu-hooks.h"
+#include "mem-helper.h"
 #include "util/disas.h"
 
 void a64_translate(TCGContext *tc, TranslationBlock *tb, void *env,
@@ -62,6 +63,7 @@ CPUARMState *arm_cpu_new(void)
     }
     memset(env, 0, sizeof(*env));
     env->excl_addr = ~0ull;
+    env->common.raise_unaligned = a64_raise_unaligned;
     arm_set_nzcv(env, 0);
     return env;
 }
