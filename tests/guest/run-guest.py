@@ -21,7 +21,9 @@ def run(cmd, stdin_data, timeout):
                            timeout=timeout)
     except subprocess.TimeoutExpired:
         return None, b'', b'timeout'
-    return p.returncode, p.stdout, p.stderr
+    # killed by signal N: report 128 + N, as a shell shows it
+    status = 128 - p.returncode if p.returncode < 0 else p.returncode
+    return status, p.stdout, p.stderr
 
 
 def main():

@@ -246,15 +246,15 @@ _start:
     // ---- writeback with Rn == Rt (CONSTRAINED UNPREDICTABLE): the
     // choices qemu makes, see translate-ldst.c ----
     add x22, x19, #0
-    ldr x22, [x22], #8               // writeback wins
+    .inst 0xf84086d6                 // ldr x22, [x22], #8: writeback wins
     SHOW x22
     add x22, x21, #16
-    str x22, [x22, #-8]!             // stores the old base
+    .inst 0xf81f8ed6                 // str x22, [x22, #-8]!: stores old base
     SHOW x22
     ldr x6, [x21, #8]
     SHOW x6
     add x22, x19, #0
-    ldrb w22, [x22, #1]!
+    .inst 0x38401ed6                 // ldrb w22, [x22, #1]!
     SHOW x22
 
     SYS_EXIT 0
