@@ -200,6 +200,9 @@ int main(int argc, char **argv)
     if (i >= argc) {
         return bad_option("no program given", NULL);
     }
+    if (log_enabled(LOG_STATS)) {
+        atexit(tcg_print_stats);
+    }
     cfg.prog = argv[i];
     cfg.argc = argc - i;
     cfg.argv = argv + i;
