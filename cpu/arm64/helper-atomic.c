@@ -16,7 +16,6 @@
  * same thread to the reserved address does not clear the reservation here
  * either; the architecture leaves that IMPLEMENTATION DEFINED.
  */
-#include <string.h>
 #include "helper-atomic.h"
 #include "mem-helper.h"
 
