@@ -79,9 +79,12 @@ void linux_exit_group(LinuxProcess *p, int status)
         fflush(log_file);
     }
     fflush(stderr);
-    /* _exit: a vfork child shares mimic's memory (stdio buffers, atexit
-     * state) with its waiting parent */
-    _exit(status & 0xff);
+    /* a vfork child shares mimic's memory (stdio buffers, atexit state)
+     * with its waiting parent: no exit handlers there */
+    if (p->vfork_child) {
+        _exit(status & 0xff);
+    }
+    exit(status & 0xff);
 }
 
 static int64_t sys_exit(LinuxProcess *p, CPUARMState *env, const uint64_t *a)
