@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
 #include "user.h"
@@ -453,7 +454,10 @@ static void code_write_fault(int sig, siginfo_t *si, void *uc)
         linux_handle_code_write(p, a - p->guest_base)) {
         return;
     }
-    /* a real fault: die by it as the guest would */
+    /* a real fault: die by it as the guest would, without a core dump
+     * of mimic */
+    struct rlimit no_core = { 0, 0 };
+    setrlimit(RLIMIT_CORE, &no_core);
     signal(sig, SIG_DFL);
 }
 
