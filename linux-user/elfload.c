@@ -296,6 +296,10 @@ static void note_program(LinuxProcess *p, const ElfImage *img)
         if ((ph->p_flags & PF_X) && e > p->end_code) {
             p->end_code = e;
         }
+        if ((ph->p_flags & PF_W) && !p->start_data) {
+            p->start_data = s;
+            p->end_data = s + ph->p_filesz;
+        }
         end = e > end ? e : end;
     }
     if (p->start_code == UINT64_MAX) {

@@ -100,6 +100,8 @@ static void gen_stat(LinuxProcess *p, int fd)
         case 27: v = p->end_code; break;
         case 28: v = p->stack_top; break;
         case 29: case 30: v = 0; break;
+        case 45: v = p->start_data; break;
+        case 46: v = p->end_data; break;
         case 47: v = p->brk_start; break;
         case 48: v = p->arg_start; break;
         case 49: v = p->arg_end; break;

@@ -74,6 +74,7 @@ typedef struct LinuxProcess {
     uint64_t auxv_addr, auxv_len;  /* guest copy, for /proc/self/auxv */
     uint64_t saved_auxv[64];       /* as first given (the kernel's copy) */
     uint64_t start_code, end_code; /* the program's text, /proc/self/stat */
+    uint64_t start_data, end_data; /* and its data */
     /* per-thread state until threads arrive (lu-sig moves these) */
     uint64_t clear_child_tid, robust_list, robust_len;
     bool vfork_child;          /* shares memory with a waiting parent */
