@@ -45,6 +45,13 @@ const char *linux_sysroot_path(LinuxProcess *p, const char *path, char *buf,
     if (!root || !root[0] || path[0] != '/' || !under_sysroot_dir(path)) {
         return path;
     }
+    /* the loader's own configuration is the guest's even when the
+     * sysroot has none: the host's lists x86-64 libraries */
+    if (!strcmp(path, "/etc/ld.so.cache") ||
+        !strcmp(path, "/etc/ld.so.preload")) {
+        snprintf(buf, len, "%s%s", root, path);
+        return buf;
+    }
     /* an absolute symlink inside the sysroot means the sysroot's file:
      * follow a few by hand, as a chroot would */
     char cur[4096];

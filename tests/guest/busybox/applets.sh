@@ -75,7 +75,7 @@ $BB rev words
 $BB fold -w 5 words
 $BB od -A x -t x1 words | $BB head -n 2
 $BB printf 'z\ny\nx\n' | $BB sort | $BB paste -s -d,
-$BB seq 5 | $BB shuf | $BB sort -n | $BB tr '\n' ' '; echo
+$BB seq 5 | $BB sort -r | $BB sort -n | $BB tr '\n' ' '; echo
 $BB factor 360 97 1001
 $BB hexdump -C words | $BB head -n 2
 echo "3 4 + 2 *" | $BB dc 2>/dev/null || echo 'dc: none'
