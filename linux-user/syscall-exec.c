@@ -483,13 +483,21 @@ static int64_t do_execve(LinuxProcess *p, int dirfd, uint64_t path_addr,
     if (!path) {
         return -EFAULT;
     }
-    char fdpath[4200], buf[4200];
+    char fdpath[8400], buf[4200];
     const char *hpath;
-    if ((flags & AT_EMPTY_PATH) && !path[0]) {
-        snprintf(fdpath, sizeof(fdpath), "/proc/self/fd/%d", dirfd);
-        path = hpath = fdpath;
-    } else if (path[0] != '/' && dirfd != AT_FDCWD) {
-        snprintf(fdpath, sizeof(fdpath), "/proc/self/fd/%d/%s", dirfd, path);
+    if (((flags & AT_EMPTY_PATH) && !path[0]) ||
+        (path[0] != '/' && path[0] && dirfd != AT_FDCWD)) {
+        /* the file's real name: the new mimic will not have the fd if it
+         * is close-on-exec (fexecve) */
+        char link[64];
+        snprintf(link, sizeof(link), "/proc/self/fd/%d", dirfd);
+        ssize_t n = readlink(link, buf, sizeof(buf) - 1);
+        if (n <= 0 || buf[0] != '/') {
+            n = snprintf(buf, sizeof(buf), "%s", link);
+        }
+        buf[n] = 0;
+        snprintf(fdpath, sizeof(fdpath), "%s%s%s", buf, path[0] ? "/" : "",
+                 path);
         path = hpath = fdpath;
     } else if (!path[0]) {
         return -ENOENT;

@@ -10,7 +10,9 @@
 
 enum {
     NR_writev = 66, NR_readv = 65, NR_pwrite64 = 68, NR_utimensat = 88,
-    NR_fchmod = 52, NR_fchmodat = 53,
+    NR_fchmod = 52, NR_fchmodat = 53, NR_eventfd2 = 19, NR_statfs = 43,
+    NR_fstatfs = 44, NR_sendfile = 71, NR_splice = 76,
+    NR_memfd_create = 279, NR_copy_file_range = 285,
 };
 
 /* asm-generic struct stat (arm64) */
@@ -227,6 +229,56 @@ static void fds(void)
     sc1(NR_close, q[1]);
 }
 
+/* sendfile, copy_file_range, splice, memfd, eventfd, statfs, statx */
+static void transfers(void)
+{
+    int src = (int)sc4(NR_openat, AT_FDCWD, "src", O_RDWR | O_CREAT, 0644);
+    sc3(NR_write, src, "0123456789abcdef", 16);
+    int dst = (int)sc4(NR_openat, AT_FDCWD, "dst", O_RDWR | O_CREAT, 0644);
+    long off = 4;
+    show("sendfile", sc4(NR_sendfile, dst, src, &off, 6));
+    show("sendfile offset", off);
+    long in = 10, out = 6;
+    show("copy_file_range", sc6(NR_copy_file_range, src, (long)&in, dst,
+                                (long)&out, 6, 0));
+    char buf[32] = { 0 };
+    show("pread dst", sc4(NR_pread64, dst, buf, 32, 0));
+    check("transfer data", !scmp(buf, "456789abcdef"));
+    int p[2];
+    sc2(NR_pipe2, p, 0);
+    long soff = 0;
+    show("splice to pipe", sc6(NR_splice, src, (long)&soff, p[1], 0, 5, 0));
+    memset(buf, 0, sizeof(buf));
+    show("read spliced", sc3(NR_read, p[0], buf, 32));
+    check("splice data", !scmp(buf, "01234"));
+    int m = (int)sc2(NR_memfd_create, "lu-files", 1 /* MFD_CLOEXEC */);
+    check("memfd", m >= 0);
+    show("memfd F_GETFD", sc2(NR_fcntl, m, F_GETFD));
+    show("memfd write", sc3(NR_write, m, "mem", 3));
+    struct stat64 st;
+    sc2(NR_fstat, m, &st);
+    show("memfd size", st.size);
+    int e = (int)sc2(NR_eventfd2, 5, 0);
+    uint64_t v = 0;
+    show("eventfd read", sc3(NR_read, e, &v, 8));
+    show("eventfd value", (long)v);
+    uint64_t fs[15];
+    show("statfs", sc2(NR_statfs, ".", fs));
+    check("statfs bsize", fs[1] > 0);
+    show("fstatfs", sc2(NR_fstatfs, src, fs));
+    uint32_t sx[64];
+    show("statx", sc5(NR_statx, AT_FDCWD, "dst", 0, 0x200 /* SIZE */, sx));
+    show("statx size", *(int64_t *)&sx[10]);
+    sc1(NR_close, e);
+    sc1(NR_close, m);
+    sc1(NR_close, p[0]);
+    sc1(NR_close, p[1]);
+    sc1(NR_close, src);
+    sc1(NR_close, dst);
+    sc3(NR_unlinkat, AT_FDCWD, "src", 0);
+    sc3(NR_unlinkat, AT_FDCWD, "dst", 0);
+}
+
 static void cleanup(void)
 {
     char cwd[128];
@@ -248,6 +300,7 @@ int test_main(int argc, char **argv, char **envp)
     links();
     listing();
     fds();
+    transfers();
     cleanup();
     return failures;
 }

@@ -241,6 +241,48 @@ static void maps(void)
     check("maps exe", found_exe);
 }
 
+/* execveat(fd, "", AT_EMPTY_PATH) of this program through a
+ * close-on-exec fd, as fexecve does */
+static void fexec(void)
+{
+    long pid = fork_();
+    if (pid == 0) {
+        int fd = (int)sc4(NR_openat, AT_FDCWD, self_path,
+                          O_RDONLY | O_CLOEXEC, 0);
+        char *argv[] = { "fexec", "exec-child", "via-fd", NULL };
+        char *envp[] = { NULL };
+        long r = sc5(281 /* execveat */, fd, "", argv, envp,
+                     0x1000 /* AT_EMPTY_PATH */);
+        sc1(NR_exit_group, (int)(100 - r));
+    }
+    show_status("execveat empty path", wait_(pid));
+}
+
+static void attrs(void)
+{
+    char name[16] = { 0 };
+    show("PR_SET_NAME", sc2(NR_prctl, 15, "lu-renamed"));
+    show("PR_GET_NAME", sc2(NR_prctl, 16, name));
+    puts_("name ");
+    puts_(name);
+    puts_("\n");
+    show("PR_SET_SECCOMP refused", sc2(NR_prctl, 22, 2) < 0);
+    uint64_t lim[2];
+    show("prlimit64 NOFILE", sc4(NR_prlimit64, 0, 7, 0, lim));
+    check("NOFILE soft <= hard", lim[0] <= lim[1]);
+    uint64_t mask[16] = { 0 };
+    check("sched_getaffinity", sc3(123, 0, sizeof(mask), mask) > 0 &&
+          mask[0] != 0);
+    unsigned cpu = 999;
+    show("getcpu", sc3(168, &cpu, 0, 0));
+    check("cpu number", cpu < 4096);
+    show("personality query", sc1(92, 0xffffffff));
+    check("membarrier query", sc3(283, 0, 0, 0) >= 0);
+    show("rseq", sc4(293, 0, 32, 0, 0));
+    show("umask", sc1(NR_umask, 077));
+    show("umask back", sc1(NR_umask, 022));
+}
+
 static void proc(char **argv)
 {
     char buf[4096];
@@ -322,6 +364,8 @@ int test_main(int argc, char **argv, char **envp)
     forks();
     vfork_test();
     execs();
+    fexec();
+    attrs();
     proc(argv);
     return failures;
 }
