@@ -204,7 +204,8 @@ static int64_t place_mapping(LinuxProcess *p, uint64_t addr, uint64_t len,
         if (!guest_addr_valid(p, addr, len)) {
             return -ENOMEM;
         }
-        if (!(flags & MAP_FIXED) &&
+        /* with both flags, NOREPLACE wins (as in Linux) */
+        if ((flags & MAP_FIXED_NOREPLACE) &&
             pf_range_any(&p->mem, addr, addr + len, PAGE_VALID)) {
             return -EEXIST;
         }
