@@ -520,7 +520,9 @@ static int64_t do_execve(LinuxProcess *p, int dirfd, uint64_t path_addr,
     char head[256];
     ssize_t got;
     int kind = classify(hpath, head, sizeof(head), &got);
-    if (kind >= 0 && access(hpath, X_OK) < 0) {
+    if (kind == -EACCES) {
+        kind = EXE_HOST;    /* execute-only: the host kernel decides */
+    } else if (kind >= 0 && access(hpath, X_OK) < 0) {
         kind = -errno;
     }
     if (kind == EXE_ARM64) {

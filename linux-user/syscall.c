@@ -25,9 +25,16 @@ static void build_table(void)
 {
     for (size_t i = 0; i < sizeof(areas) / sizeof(areas[0]); i++) {
         for (const SyscallEntry *e = areas[i]; e->num >= 0; e++) {
-            if (e->num < MAX_SYSCALL) {
-                table[e->num] = e;
+            if (e->num >= MAX_SYSCALL) {
+                continue;
             }
+            if (table[e->num]) {
+                /* two area files claim one call: a merge left both */
+                fprintf(stderr, "mimic: internal error: syscall %d (%s) "
+                        "is defined twice\n", e->num, e->name);
+                abort();
+            }
+            table[e->num] = e;
         }
     }
 }
