@@ -23,7 +23,12 @@ typedef struct SyscallEntry {
      * f fd, o octal mode, F open flags */
     const char *args;
     SyscallFn fn;
+    /* SC_DEFAULT: a stand-in another area's entry for the same number
+     * replaces (the thread code's per-thread versions, say) */
+    int flags;
 } SyscallEntry;
+
+#define SC_DEFAULT 1
 
 #define SYSCALL_END { -1, NULL, NULL, NULL }
 

@@ -440,7 +440,7 @@ static int64_t sys_inotify_rm_watch(LinuxProcess *p, CPUARMState *env,
 }
 
 const SyscallEntry syscalls_fd[] = {
-    { 19, "eventfd2", "ux", sys_eventfd2 },
+    { 19, "eventfd2", "ux", sys_eventfd2, SC_DEFAULT },
     { 23, "dup", "f", sys_dup },
     { 24, "dup3", "ffx", sys_dup3 },
     { 25, "fcntl", "fdx", sys_fcntl },

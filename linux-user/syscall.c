@@ -28,7 +28,10 @@ static void build_table(void)
             if (e->num >= MAX_SYSCALL) {
                 continue;
             }
-            if (table[e->num]) {
+            if (table[e->num] && (e->flags & SC_DEFAULT)) {
+                continue;
+            }
+            if (table[e->num] && !(table[e->num]->flags & SC_DEFAULT)) {
                 /* two area files claim one call: a merge left both */
                 fprintf(stderr, "mimic: internal error: syscall %d (%s) "
                         "is defined twice\n", e->num, e->name);
