@@ -4,7 +4,8 @@
  * MAP_FIXED and MAP_FIXED_NOREPLACE, mprotect (a write to a read-only
  * page is SIGSEGV), munmap, mremap, madvise(DONTNEED) zeroing, brk,
  * mincore, argument errors, execution from a non-executable page, and
- * self-modifying code (by store and by read() into a code page).
+ * self-modifying code (by store, by read() into a code page, and through
+ * a second, writable view of the code).
  */
 #include "nolibc.h"
 
@@ -227,6 +228,27 @@ static void code(void)
     show("call remapped", call(y));
 }
 
+/* A JIT with two views of one memfd: it writes through the RW view and
+ * runs the RX view, so only the cache maintenance (IC IVAU in
+ * __builtin___clear_cache) tells the emulator the code changed. */
+static void dual_mapping(void)
+{
+    static const uint32_t ret42[] = { 0x52800540, 0xd65f03c0 };
+    static const uint32_t ret43[] = { 0x52800560, 0xd65f03c0 };
+    int fd = (int)sc2(279 /* memfd_create */, "jit", 0);
+    sc2(NR_ftruncate, fd, PAGE);
+    char *rw = mmap_(0, PAGE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+    char *rx = mmap_(0, PAGE, PROT_READ | PROT_EXEC, MAP_SHARED, fd, 0);
+    check("dual views", (long)rw > 0 && (long)rx > 0 && rw != rx);
+    memcpy(rw, ret42, 8);
+    show("dual call", call(rx));
+    memcpy(rw, ret43, 8);
+    show("dual call after rewrite", call(rx));
+    sc2(NR_munmap, rw, PAGE);
+    sc2(NR_munmap, rx, PAGE);
+    sc1(NR_close, fd);
+}
+
 int test_main(int argc, char **argv, char **envp)
 {
     anon_and_protect();
@@ -235,5 +257,6 @@ int test_main(int argc, char **argv, char **envp)
     file_maps();
     heap();
     code();
+    dual_mapping();
     return failures;
 }
