@@ -33,6 +33,9 @@ typedef struct FakeCPU {
     uint64_t r[16];
     uint64_t pc;
     uint64_t field[4];     /* plain CPU-state words for host ld/st */
+    /* what the memory hooks saw (compared between backends) */
+    uint64_t fault_addr, slow_calls, mmio_last;
+    uint32_t fault_memop;
 } FakeCPU;
 
 static TCGv R[16], PC;
@@ -165,16 +168,27 @@ static void run_block(const TCGBackend *be, TranslationBlock *tb,
     memcpy(cpu.r, c->r, sizeof(c->r));
     cpu.pc = c->pc;
     memcpy(cpu.field, c->field, sizeof(c->field));
-    be->exec(&cpu, tb);
+    cpu.fault_addr = cpu.slow_calls = cpu.mmio_last = 0;
+    cpu.fault_memop = 0;
+    if (sigsetjmp(cpu.common.jmp_env, 0) == 0) {
+        be->exec(&cpu, tb);
+    }
     memcpy(c->r, cpu.r, sizeof(c->r));
     c->pc = cpu.pc;
     memcpy(c->field, cpu.field, sizeof(c->field));
+    c->fault_addr = cpu.fault_addr;
+    c->fault_memop = cpu.fault_memop;
+    c->slow_calls = cpu.slow_calls;
+    c->mmio_last = cpu.mmio_last;
 }
 
 static bool same_state(const FakeCPU *a, const FakeCPU *b)
 {
     return !memcmp(a->r, b->r, sizeof(a->r)) && a->pc == b->pc &&
-           !memcmp(a->field, b->field, sizeof(a->field));
+           !memcmp(a->field, b->field, sizeof(a->field)) &&
+           a->fault_addr == b->fault_addr &&
+           a->fault_memop == b->fault_memop &&
+           a->slow_calls == b->slow_calls && a->mmio_last == b->mmio_last;
 }
 
 static void report_diff(const char *what, const FakeCPU *in,
@@ -190,15 +204,36 @@ static void report_diff(const char *what, const FakeCPU *in,
             return;
         }
     }
-    check(false, "%s: pc or fields differ", what);
+    check(false, "%s: pc/fields/faults differ: fault %#llx/%#llx slow "
+          "%llu/%llu mmio %#llx/%#llx", what,
+          (unsigned long long)a->fault_addr, (unsigned long long)b->fault_addr,
+          (unsigned long long)a->slow_calls, (unsigned long long)b->slow_calls,
+          (unsigned long long)a->mmio_last, (unsigned long long)b->mmio_last);
 }
+
+/* Guest memory that both backends see: reset before each run and
+ * compared after. */
+static uint8_t *guest_mem;
+static size_t guest_mem_size;
 
 /* Runs the compiled pair on input state in; true if both agree. */
 static bool run_pair(Pair *p, const FakeCPU *in, const char *what)
 {
+    static uint8_t snap[4][4096], after[4][4096];
     FakeCPU a = *in, b = *in;
+    if (guest_mem) {
+        memcpy(snap, guest_mem, guest_mem_size);
+    }
     run_block(&tcg_backend_interp, &p->ti, &a);
+    if (guest_mem) {
+        memcpy(after, guest_mem, guest_mem_size);
+        memcpy(guest_mem, snap, guest_mem_size);
+    }
     run_block(&tcg_backend_x86_64, &p->tx, &b);
+    if (guest_mem && memcmp(after, guest_mem, guest_mem_size)) {
+        check(false, "%s: guest memory differs", what);
+        return false;
+    }
     if (!same_state(&a, &b)) {
         report_diff(what, in, &a, &b);
         if (getenv("X86_TEST_DUMP")) {
@@ -776,6 +811,243 @@ static void test_labels(void)
     }
 }
 
+/* ---- guest memory ---- */
+
+#define GUEST_USER_BASE 0x10000ull     /* user mode: 3 pages, then none */
+#define GUEST_RAM_BASE 0x40000000ull   /* system mode: same bytes */
+#define GUEST_MMIO_PAGE 0x9000ull
+static CPUTLBEntry test_tlb[TLB_NB_MMU_MODES][TLB_SIZE];
+static bool hooks_restore;          /* exec-loop tests: restore and leave */
+static uintptr_t last_fault_ra;
+
+static uint64_t mem_value(const uint8_t *p, MemOp mop)
+{
+    int size = 1 << (mop & MO_SIZE);
+    uint64_t v = 0;
+    for (int i = 0; i < size; i++) {
+        int k = (mop & MO_BSWAP) ? size - 1 - i : i;
+        v |= (uint64_t)p[i] << (8 * k);
+    }
+    if ((mop & MO_SIGN) && size < 8) {
+        v = (uint64_t)((int64_t)(v << (64 - 8 * size)) >> (64 - 8 * size));
+    }
+    return v;
+}
+
+static void mem_store(uint8_t *p, uint64_t v, MemOp mop)
+{
+    int size = 1 << (mop & MO_SIZE);
+    for (int i = 0; i < size; i++) {
+        int k = (mop & MO_BSWAP) ? size - 1 - i : i;
+        p[i] = (uint8_t)(v >> (8 * k));
+    }
+}
+
+/* The slow path must preserve the block's live caller-saved registers. */
+static void clobber_regs(void)
+{
+    __asm__ volatile("mov $0xbad1, %%r8\n\tmov $0xbad2, %%r9\n\t"
+                     "mov $0xbad3, %%r10\n\tmov $0xbad4, %%r11\n\t"
+                     "mov $0xbad5, %%rcx\n\tmov $0xbad6, %%rdx\n\t"
+                     "mov $0xbad7, %%rsi\n\tmov $0xbad8, %%rdi\n\t"
+                     "mov $0xbad9, %%rax" ::: "r8", "r9", "r10", "r11",
+                     "rcx", "rdx", "rsi", "rdi", "rax");
+}
+
+static __attribute__((noreturn)) void mem_fault(void *env, uint64_t addr,
+                                                uint32_t memop, uintptr_t ra)
+{
+    FakeCPU *c = env;
+    c->fault_addr = addr;
+    c->fault_memop = memop;
+    if (ra) {
+        last_fault_ra = ra;
+    }
+    if (hooks_restore) {
+        c->common.exception_index = 13;
+        tcg_cpu_loop_exit_restore(env, ra);
+    }
+    tcg_cpu_loop_exit(env);
+}
+
+static uint8_t *ram_ptr(uint64_t addr, unsigned size)
+{
+    if (addr >= GUEST_RAM_BASE && addr + size <= GUEST_RAM_BASE + 0x3000) {
+        return guest_mem + (addr - GUEST_RAM_BASE);
+    }
+    return NULL;
+}
+
+static uint64_t hook_slow_ld(void *env, uint64_t addr, uint32_t memop,
+                             uint32_t mmu_idx, uintptr_t ra)
+{
+    FakeCPU *c = env;
+    unsigned size = 1u << (memop & MO_SIZE);
+    clobber_regs();
+    c->slow_calls++;
+    if ((memop & MO_ALIGN) && (addr & (size - 1))) {
+        mem_fault(env, addr, memop, ra);
+    }
+    uint8_t *p = ram_ptr(addr, size);
+    if (p) {
+        return mem_value(p, (MemOp)memop);
+    }
+    if (addr >> 12 == GUEST_MMIO_PAGE) {
+        uint64_t pattern = addr * 0x9e3779b97f4a7c15ull;
+        c->mmio_last = addr;
+        return mem_value((uint8_t *)&pattern, (MemOp)memop);
+    }
+    mem_fault(env, addr, memop, ra);
+}
+
+static void hook_slow_st(void *env, uint64_t addr, uint64_t val,
+                         uint32_t memop, uint32_t mmu_idx, uintptr_t ra)
+{
+    FakeCPU *c = env;
+    unsigned size = 1u << (memop & MO_SIZE);
+    clobber_regs();
+    c->slow_calls++;
+    if ((memop & MO_ALIGN) && (addr & (size - 1))) {
+        mem_fault(env, addr, memop, ra);
+    }
+    uint8_t *p = ram_ptr(addr, size);
+    if (p) {
+        mem_store(p, val, (MemOp)memop);
+    } else if (addr >> 12 == GUEST_MMIO_PAGE) {
+        uint8_t b[8] = { 0 };
+        mem_store(b, val, (MemOp)memop);
+        c->mmio_last = addr ^ mem_value(b, (MemOp)(memop & MO_SIZE));
+    } else {
+        mem_fault(env, addr, memop, ra);
+    }
+}
+
+static void hook_unaligned(void *env, uint64_t addr, uint32_t memop,
+                           uintptr_t ra)
+{
+    mem_fault(env, addr, memop, ra);
+}
+
+static void mem_init(void)
+{
+    static uint8_t *region;
+    if (!region) {
+        region = mmap(NULL, 4 * 4096, PROT_READ | PROT_WRITE,
+                      MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        mprotect(region + 3 * 4096, 4096, PROT_NONE);
+    }
+    guest_mem = region;
+    guest_mem_size = 3 * 4096;
+    for (size_t i = 0; i < guest_mem_size; i++) {
+        guest_mem[i] = (uint8_t)(i * 37 + (i >> 8));
+    }
+    cpu.common.guest_base = (uintptr_t)region - GUEST_USER_BASE;
+    cpu.common.slow_ld = hook_slow_ld;
+    cpu.common.slow_st = hook_slow_st;
+    cpu.common.raise_unaligned = hook_unaligned;
+    cpu.common.tlb = test_tlb;
+    memset(test_tlb, 0xff, sizeof(test_tlb));  /* all invalid */
+    for (int pg = 0; pg < 2; pg++) {
+        uint64_t va = GUEST_RAM_BASE + 0x1000 * (uint64_t)pg;
+        CPUTLBEntry *e = &test_tlb[1][(va >> TLB_PAGE_BITS) & (TLB_SIZE - 1)];
+        e->addr_read = e->addr_write = va;
+        e->addend = (uintptr_t)region + 0x1000 * (uintptr_t)pg - va;
+    }
+    CPUTLBEntry *e = &test_tlb[1][GUEST_MMIO_PAGE & (TLB_SIZE - 1)];
+    e->addr_read = e->addr_write = (GUEST_MMIO_PAGE << 12) | TLB_MMIO;
+    e->addend = 0;
+}
+
+/* Addresses worth trying: aligned, misaligned, page-crossing, a RAM page
+ * missing from the TLB, MMIO. */
+static int mem_addrs(bool softmmu, uint64_t *out)
+{
+    uint64_t base = softmmu ? GUEST_RAM_BASE : GUEST_USER_BASE;
+    static const uint64_t offs[] = {
+        0, 1, 2, 3, 4, 6, 7, 8, 0x7f9, 0xffc, 0xffd, 0xffe, 0xfff, 0x1000,
+        0x1ff8, 0x1ffd, 0x2000, 0x2003, 0x2ff8,
+    };
+    int n = 0;
+    for (size_t i = 0; i < sizeof(offs) / sizeof(offs[0]); i++) {
+        out[n++] = base + offs[i];
+    }
+    if (softmmu) {
+        out[n++] = (GUEST_MMIO_PAGE << 12) + 0x10;
+        out[n++] = (GUEST_MMIO_PAGE << 12) + 0x13;
+    }
+    return n;
+}
+
+static void gen_mem(int shape, MemOp mop, uint64_t addr)
+{
+    block_begin();
+    tcg_gen_addi_i64(R[3], R[3], 1);     /* dirty: must be synced first */
+    TCGv t = tcg_temp_new();
+    tcg_gen_mov_i64(t, R[6]);
+    TCGv a = shape & 1 ? tcg_constant((int64_t)addr) : R[1];
+    switch (shape >> 1) {
+    case 0:
+        tcg_gen_qemu_ld(R[0], a, 1, mop);
+        break;
+    case 1:
+        tcg_gen_qemu_st(R[2], a, 1, mop);
+        break;
+    default:
+        tcg_gen_qemu_st(tcg_constant(0x1122334455667788ll), a, 1, mop);
+        break;
+    }
+    tcg_gen_add_i64(R[4], R[0], R[3]);
+    tcg_gen_add_i64(R[7], t, R[1]);
+    block_end();
+}
+
+static void test_guest_mem(bool softmmu)
+{
+    uint64_t addrs[32];
+    int na = mem_addrs(softmmu, addrs);
+    char what[96];
+    Pair p;
+    mem_init();
+    for (int mop = 0; mop < 64; mop++) {
+        if ((mop & MO_SIGN) && (mop & MO_SIZE) == MO_64) {
+            continue;
+        }
+        if ((mop & MO_SIZE) > MO_64) {
+            continue;
+        }
+        for (int shape = 0; shape < 6; shape++) {
+            if ((mop & MO_SIGN) && shape >= 2) {
+                continue;
+            }
+            snprintf(what, sizeof(what), "%s mem %s memop %#x",
+                     softmmu ? "softmmu" : "guest_base",
+                     shape >> 1 == 0 ? "ld" : shape >> 1 == 1 ? "st"
+                                                          : "st const",
+                     mop);
+            bool ok = true;
+            for (int i = 0; i < na && ok; i++) {
+                if (i == 0 || (shape & 1)) {
+                    gen_mem(shape, (MemOp)mop, addrs[i]);
+                    ok = compile_pair(&p, false);
+                }
+                FakeCPU in;
+                fill_random(&in);
+                in.r[1] = addrs[i];
+                last_fault_ra = 0;
+                ok = ok && run_pair(&p, &in, what);
+                if (ok && last_fault_ra) {
+                    /* the fault's host pc must map to insn 0 */
+                    uintptr_t off = last_fault_ra - (uintptr_t)p.tx.tc_ptr;
+                    ok = off < tcg_ctx->insn_end_off[0];
+                    check(ok, "%s: fault retaddr outside the insn", what);
+                }
+            }
+            check(ok, "%s", what);
+        }
+    }
+    guest_mem = NULL;
+}
+
 int main(int argc, char **argv)
 {
     setup(&tcg_backend_x86_64, TCG_MEM_GUEST_BASE);
@@ -795,6 +1067,12 @@ int main(int argc, char **argv)
         test_pressure();
         test_calls();
         test_labels();
+        test_guest_mem(false);
+    }
+    for (int round = 0; round < 2; round++) {
+        x86_features_override = round == 1;
+        setup(&tcg_backend_x86_64, TCG_MEM_SOFTMMU);
+        test_guest_mem(true);
     }
     printf("%d passed, %d failed\n", passed, failed);
     return failed != 0;
