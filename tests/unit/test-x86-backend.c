@@ -21,6 +21,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <ucontext.h>
+#include <unistd.h>
 #include "tcg/tcg-op.h"
 #include "tcg/exec.h"
 #include "tcg/code-cache.h"
@@ -1048,6 +1049,250 @@ static void test_guest_mem(bool softmmu)
     guest_mem = NULL;
 }
 
+/* ---- the exec loop: chaining, indirect lookup, exits, restores ---- */
+
+static void helper_stop(void *env)
+{
+    ((FakeCPU *)env)->common.exception_index = 7;
+    tcg_cpu_loop_exit_restore(env, (uintptr_t)__builtin_return_address(0));
+}
+
+static void helper_fault(void *env)
+{
+    ((FakeCPU *)env)->common.exception_index = 42;
+    tcg_cpu_loop_exit_restore(env, (uintptr_t)__builtin_return_address(0));
+}
+
+static const TCGHelperInfo info_stop = TCG_HELPER_INFO(
+    helper_stop, 0, false, 1, TCG_CALL_ARG_PTR);
+static const TCGHelperInfo info_fault = TCG_HELPER_INFO(
+    helper_fault, 0, false, 1, TCG_CALL_ARG_PTR);
+
+static void gen_exit_to(uint64_t pc, int slot)
+{
+    tcg_gen_goto_tb(slot);
+    tcg_gen_movi_i64(PC, (int64_t)pc);
+    tcg_gen_exit_tb(cur_tb, slot);
+}
+
+static void gen_loop_blocks(uint64_t pc)
+{
+    TCGLabel *l;
+    tcg_gen_insn_start(pc, 0);
+    switch (pc) {
+    case 0x1000:                      /* r0++ -> 0x2000 */
+        tcg_gen_addi_i64(R[0], R[0], 1);
+        gen_exit_to(0x2000, 0);
+        break;
+    case 0x2000:                      /* r1 += r0; r0 < 10 ? 0x1000 : 0x3000 */
+        l = gen_new_label();
+        tcg_gen_add_i64(R[1], R[1], R[0]);
+        tcg_gen_brcondi_i64(TCG_COND_GEU, R[0], 10, l);
+        gen_exit_to(0x1000, 0);
+        gen_set_label(l);
+        gen_exit_to(0x3000, 1);
+        break;
+    case 0x4000:                      /* r2++ and loop through the lookup */
+        l = gen_new_label();
+        tcg_gen_addi_i64(R[2], R[2], 1);
+        tcg_gen_brcondi_i64(TCG_COND_GEU, R[2], 5, l);
+        tcg_gen_movi_i64(PC, 0x4000);
+        tcg_gen_goto_lookup(PC);
+        gen_set_label(l);
+        tcg_gen_movi_i64(PC, 0x3000);
+        tcg_gen_exit_tb(NULL, 0);
+        break;
+    case 0x4100:                      /* a lookup whose flags never match */
+        l = gen_new_label();
+        tcg_gen_addi_i64(R[2], R[2], 1);
+        tcg_gen_brcondi_i64(TCG_COND_GEU, R[2], 3, l);
+        tcg_gen_movi_i64(PC, 0x4100);
+        tcg_emit_op(INDEX_op_goto_lookup, TCG_TYPE_I64, 2, A(PC), 99);
+        gen_set_label(l);
+        tcg_gen_movi_i64(PC, 0x3000);
+        tcg_gen_exit_tb(NULL, 0);
+        break;
+    case 0x6000: case 0x6100:         /* a helper that faults in insn 1 */
+        tcg_gen_movi_i64(R[0], 1);
+        tcg_gen_insn_start(pc + 4, 0);
+        if (pc == 0x6100) {
+            tcg_gen_call1(&info_fault, NULL, tcg_ctx->env);
+        }
+        tcg_gen_addi_i64(R[1], R[0], 5);
+        if (pc == 0x6000) {
+            tcg_gen_call1(&info_fault, NULL, tcg_ctx->env);
+        }
+        tcg_gen_insn_start(pc + 8, 0);
+        tcg_gen_movi_i64(R[2], 7);
+        tcg_gen_movi_i64(PC, (int64_t)pc + 12);
+        tcg_gen_exit_tb(NULL, 0);
+        break;
+    case 0x7000:                      /* a load from unmapped memory */
+        tcg_gen_movi_i64(R[0], 3);
+        tcg_gen_insn_start(pc + 4, 0);
+        tcg_gen_addi_i64(R[3], R[3], 1);
+        tcg_gen_qemu_ld(R[1], R[5], 1, MO_UQ);
+        tcg_gen_insn_start(pc + 8, 0);
+        tcg_gen_movi_i64(R[2], 9);
+        tcg_gen_movi_i64(PC, (int64_t)pc + 12);
+        tcg_gen_exit_tb(NULL, 0);
+        break;
+    default:                          /* 0x3000 and anything else: stop */
+        tcg_gen_call1(&info_stop, NULL, tcg_ctx->env);
+        tcg_gen_exit_tb(NULL, 0);
+        break;
+    }
+}
+
+static void reset_regs(uint64_t pc)
+{
+    memset(cpu.r, 0, sizeof(cpu.r));
+    cpu.pc = pc;
+    cpu.common.exit_request = 0;
+}
+
+/* Runs tb directly (no exec loop); returns its exit value, or ~0 if a
+ * helper left through tcg_cpu_loop_exit. */
+static uintptr_t exec_direct(TranslationBlock *tb)
+{
+    if (sigsetjmp(cpu.common.jmp_env, 0)) {
+        return ~(uintptr_t)0;
+    }
+    return tcg_backend_x86_64.exec(&cpu, tb);
+}
+
+static void test_chaining(void)
+{
+    block_gen = gen_loop_blocks;
+    reset_regs(0x1000);
+    uint64_t chains = tcg_stats.chains;
+    int e = tcg_cpu_exec(&cpu);
+    check(e == 7 && cpu.r[0] == 10 && cpu.r[1] == 55 && cpu.pc == 0x3000,
+          "loop: exc %d r0 %llu r1 %llu pc %#llx", e,
+          (unsigned long long)cpu.r[0], (unsigned long long)cpu.r[1],
+          (unsigned long long)cpu.pc);
+    check(tcg_stats.chains >= chains + 3, "blocks were chained");
+    TranslationBlock *a = tb_lookup_hash(0x1000, 0);
+    TranslationBlock *b = tb_lookup_hash(0x2000, 0);
+    check(a && b && a->jmp_dest[0] == b && b->jmp_dest[0] == a,
+          "chain links recorded");
+    if (!a || !b) {
+        return;
+    }
+    check(a->jmp_insn_offset[0] % 4 == 0 &&
+          ((uintptr_t)a->tc_ptr + a->jmp_insn_offset[0]) % 4 == 0,
+          "patched rel32 is 4-byte aligned");
+
+    /* chained: one entry runs the whole loop inside generated code */
+    reset_regs(0x1000);
+    uintptr_t r = exec_direct(a);
+    check(r == ~(uintptr_t)0 && cpu.r[0] == 10 && cpu.r[1] == 55,
+          "chained run: r0 %llu r1 %llu", (unsigned long long)cpu.r[0],
+          (unsigned long long)cpu.r[1]);
+
+    /* unchained: the block exits to the loop with tb|0 */
+    tcg_backend_x86_64.set_jump(a, 0, NULL);
+    reset_regs(0x1000);
+    r = exec_direct(a);
+    check(r == (uintptr_t)a && cpu.r[0] == 1 && cpu.pc == 0x2000,
+          "unchained run exits with tb|0 (r0 %llu)",
+          (unsigned long long)cpu.r[0]);
+
+    /* chained again, then an exit request stops the block at its entry */
+    tcg_backend_x86_64.set_jump(a, 0, b);
+    reset_regs(0x1000);
+    r = exec_direct(a);
+    check(r == ~(uintptr_t)0 && cpu.r[1] == 55, "re-chained run");
+    reset_regs(0x1000);
+    cpu.common.exit_request = 1;
+    r = exec_direct(a);
+    check(r == ((uintptr_t)a | TB_EXIT_REQUESTED) && cpu.r[0] == 0,
+          "exit request honoured at block entry");
+    cpu.common.exit_request = 0;
+}
+
+static void test_lookup(void)
+{
+    block_gen = gen_loop_blocks;
+    reset_regs(0x4000);
+    int e = tcg_cpu_exec(&cpu);
+    check(e == 7 && cpu.r[2] == 5, "lookup loop: r2 %llu",
+          (unsigned long long)cpu.r[2]);
+    TranslationBlock *d = tb_lookup_hash(0x4000, 0);
+    if (!d) {
+        check(false, "lookup block exists");
+        return;
+    }
+    /* every iteration after the first is an inline jump-cache hit */
+    reset_regs(0x4000);
+    uintptr_t r = exec_direct(d);
+    check(r == 0 && cpu.r[2] == 5, "lookup hits stay in generated code "
+          "(r2 %llu)", (unsigned long long)cpu.r[2]);
+    d->invalid = true;
+    reset_regs(0x4000);
+    r = exec_direct(d);
+    check(r == 0 && cpu.r[2] == 1, "lookup misses an invalid block");
+    d->invalid = false;
+
+    reset_regs(0x4100);
+    e = tcg_cpu_exec(&cpu);
+    check(e == 7 && cpu.r[2] == 3, "lookup miss loop");
+    TranslationBlock *f = tb_lookup_hash(0x4100, 0);
+    reset_regs(0x4100);
+    r = f ? exec_direct(f) : 1;
+    check(r == 0 && cpu.r[2] == 1, "lookup with other flags misses");
+}
+static void segv_handler(int sig, siginfo_t *si, void *uc_)
+{
+    ucontext_t *uc = uc_;
+    uintptr_t pc = (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
+    if (!tcg_restore_state(&cpu, pc)) {
+        static const char msg[] = "SIGSEGV outside generated code\n";
+        if (write(2, msg, sizeof(msg) - 1) < 0) {
+            _exit(2);
+        }
+        _exit(2);
+    }
+    cpu.common.exception_index = 11;
+    siglongjmp(cpu.common.jmp_env, 1);
+}
+
+static void test_restore(bool softmmu)
+{
+    block_gen = gen_loop_blocks;
+    for (uint64_t pc = 0x6000; pc <= 0x6100 && !softmmu; pc += 0x100) {
+        reset_regs(pc);
+        cpu.r[2] = 0x55;
+        int e = tcg_cpu_exec(&cpu);
+        check(e == 42 && cpu.pc == pc + 4 && cpu.r[0] == 1 &&
+              cpu.r[1] == (pc == 0x6000 ? 6 : 0) && cpu.r[2] == 0x55,
+              "helper fault at %#llx: exc %d pc %#llx r0 %llu r1 %llu",
+              (unsigned long long)pc, e, (unsigned long long)cpu.pc,
+              (unsigned long long)cpu.r[0], (unsigned long long)cpu.r[1]);
+    }
+    /* a guest load that faults: SIGSEGV in user mode, the slow path's
+     * fault hook in system mode; either way pc is the load's insn and
+     * the globals written before it are in env */
+    struct sigaction sa = { .sa_sigaction = segv_handler,
+                            .sa_flags = SA_SIGINFO | SA_NODEFER };
+    struct sigaction old;
+    sigaction(SIGSEGV, &sa, &old);
+    mem_init();
+    hooks_restore = true;
+    reset_regs(0x7000);
+    cpu.r[3] = 41;
+    cpu.r[5] = softmmu ? 0x7777000 : GUEST_USER_BASE + 0x3008;
+    int e = tcg_cpu_exec(&cpu);
+    check(e == (softmmu ? 13 : 11) && cpu.pc == 0x7004 && cpu.r[0] == 3 &&
+          cpu.r[3] == 42 && cpu.r[2] == 0,
+          "%s guest fault: exc %d pc %#llx r0 %llu r3 %llu",
+          softmmu ? "softmmu" : "guest_base", e, (unsigned long long)cpu.pc,
+          (unsigned long long)cpu.r[0], (unsigned long long)cpu.r[3]);
+    hooks_restore = false;
+    sigaction(SIGSEGV, &old, NULL);
+    guest_mem = NULL;
+}
+
 int main(int argc, char **argv)
 {
     setup(&tcg_backend_x86_64, TCG_MEM_GUEST_BASE);
@@ -1069,10 +1314,16 @@ int main(int argc, char **argv)
         test_labels();
         test_guest_mem(false);
     }
+    x86_features_override = false;
+    setup(&tcg_backend_x86_64, TCG_MEM_GUEST_BASE);
+    test_chaining();
+    test_lookup();
+    test_restore(false);
     for (int round = 0; round < 2; round++) {
         x86_features_override = round == 1;
         setup(&tcg_backend_x86_64, TCG_MEM_SOFTMMU);
         test_guest_mem(true);
+        test_restore(true);
     }
     printf("%d passed, %d failed\n", passed, failed);
     return failed != 0;
