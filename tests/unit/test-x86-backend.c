@@ -145,6 +145,10 @@ static bool compile_pair(Pair *p, bool optimize)
     for (int i = 0; i < 2; i++) {
         p->tx.jmp_insn_offset[i] = p->tx.jmp_reset_offset[i] = UINT32_MAX;
     }
+    if (getenv("X86_TEST_DUMPALL")) {
+        fprintf(stderr, "--- before optimization\n");
+        tcg_dump_ops(s, stderr);
+    }
     if (optimize) {
         tcg_optimize(s);
     }
@@ -160,6 +164,10 @@ static bool compile_pair(Pair *p, bool optimize)
                                            code_cache.size - code_cache.used);
     p->tx.tc_ptr = rx;
     p->tx.tc_size = (uint32_t)p->xsize;
+    if (getenv("X86_TEST_DUMPALL") && p->xsize > 0) {
+        tcg_dump_ops(s, stderr);
+        disas_host(stderr, p->tx.tc_ptr, p->tx.tc_size);
+    }
     return p->xsize > 0;
 }
 
@@ -1242,6 +1250,222 @@ static void test_lookup(void)
     r = f ? exec_direct(f) : 1;
     check(r == 0 && cpu.r[2] == 1, "lookup with other flags misses");
 }
+/* ---- random programs ---- */
+
+typedef struct RandProg {
+    TCGv pool[96];
+    int level[96];      /* open labels when defined; -1 for globals */
+    TCGLabel *region[96]; /* the innermost open label then */
+    int nb;
+    TCGLabel *open[8];
+    int nb_open;
+    bool softmmu;
+} RandProg;
+
+/* A temp created inside a branch region is defined only until that
+ * region's label. */
+static bool rp_valid(RandProg *g, int k)
+{
+    return g->level[k] <= 0 || (g->level[k] <= g->nb_open &&
+                                g->open[g->level[k] - 1] == g->region[k]);
+}
+
+static TCGv rp_src(RandProg *g)
+{
+    if (rnd() % 5 == 0) {
+        return tcg_constant((int64_t)rnd_val());
+    }
+    for (;;) {
+        int k = (int)(rnd() % (uint64_t)g->nb);
+        if (rp_valid(g, k)) {
+            return g->pool[k];
+        }
+    }
+}
+
+static TCGv rp_dst(RandProg *g)
+{
+    if (g->nb < 96 && rnd() % 3 == 0) {
+        g->pool[g->nb] = tcg_temp_new();
+        g->level[g->nb] = g->nb_open;
+        g->region[g->nb] = g->nb_open ? g->open[g->nb_open - 1] : NULL;
+        return g->pool[g->nb++];
+    }
+    for (;;) {
+        int k = (int)(rnd() % (uint64_t)g->nb);
+        if (rp_valid(g, k)) {
+            return g->pool[k];
+        }
+    }
+}
+
+static TCGv rp_addr(RandProg *g, MemOp mop)
+{
+    TCGv t = tcg_temp_new();
+    uint64_t base = g->softmmu ? GUEST_RAM_BASE : GUEST_USER_BASE;
+    TCGv src = rp_src(g);
+    tcg_gen_andi_i64(t, src, (mop & MO_ALIGN) && rnd() % 4 ? 0x1ff8 : 0x1fff);
+    tcg_gen_addi_i64(t, t, (int64_t)base);
+    return t;
+}
+
+static void rp_close_label(RandProg *g)
+{
+    gen_set_label(g->open[--g->nb_open]);
+}
+
+static void rp_op(RandProg *g)
+{
+    int kind = (int)(rnd() % 16);
+    TCGType type = rnd() & 1 ? TCG_TYPE_I64 : TCG_TYPE_I32;
+    /* every source is chosen before a destination may create a temp */
+    TCGv a = rp_src(g), b = rp_src(g), c2 = rp_src(g), c3 = rp_src(g);
+    TCGv c4 = rp_src(g), c5 = rp_src(g), d;
+    switch (kind) {
+    case 0: case 1: case 2: case 3:
+        d = rp_dst(g);
+        tcg_emit_op(bin_ops[rnd() % (sizeof(bin_ops) / sizeof(bin_ops[0]))],
+                    type, 3, A(d), A(a), A(b));
+        break;
+    case 4:
+        d = rp_dst(g);
+        tcg_emit_op(un_ops[rnd() % (sizeof(un_ops) / sizeof(un_ops[0]))],
+                    type, 2, A(d), A(a));
+        break;
+    case 5:
+        d = rp_dst(g);
+        if (rnd() & 1) {
+            tcg_emit_op(INDEX_op_setcond, type, 4, A(d), A(a), A(b),
+                        (TCGArg)(rnd() % 14));
+        } else {
+            tcg_emit_op(INDEX_op_movcond, type, 6, A(d), A(a), A(b),
+                        A(c2), A(c3), (TCGArg)(rnd() % 14));
+        }
+        break;
+    case 6: {
+        int bits = type ? 64 : 32, pos = (int)(rnd() % (uint64_t)bits);
+        int len = 1 + (int)(rnd() % (uint64_t)(bits - pos));
+        int o = (int)(rnd() % 3);
+        d = rp_dst(g);
+        if (o == 2) {
+            tcg_emit_op(INDEX_op_deposit, type, 5, A(d), A(a), A(b),
+                        (TCGArg)pos, (TCGArg)len);
+        } else {
+            tcg_emit_op(o ? INDEX_op_sextract : INDEX_op_extract, type, 4,
+                        A(d), A(a), (TCGArg)pos, (TCGArg)len);
+        }
+        break;
+    }
+    case 7: {
+        TCGv d2 = rp_dst(g);
+        d = rp_dst(g);
+        if (d == d2) {
+            d = d2 == R[14] ? R[15] : R[14];
+        }
+        tcg_emit_op(rnd() & 1 ? INDEX_op_add2 : INDEX_op_sub2, TCG_TYPE_I64,
+                    6, A(d), A(d2), A(a), A(b), A(c2), A(c3));
+        break;
+    }
+    case 8:
+        if (g->nb_open < 8 && rnd() % 2) {
+            TCGLabel *l = gen_new_label();
+            g->open[g->nb_open++] = l;
+            l->used = true;
+            tcg_emit_op(INDEX_op_brcond, type, 4, A(a), A(b),
+                        (TCGArg)(rnd() % 14), (TCGArg)l->id);
+        } else if (g->nb_open) {
+            rp_close_label(g);
+        }
+        break;
+    case 9:
+        switch (rnd() % 3) {
+        case 0:
+            tcg_gen_call6(&info_mix6, rp_dst(g), a, b, c2, c3, c4, c5);
+            break;
+        case 1:
+            tcg_gen_call1(&info_read_r5, rp_dst(g), tcg_ctx->env);
+            break;
+        default:
+            tcg_gen_call2(&info_write_r6, NULL, tcg_ctx->env, a);
+            break;
+        }
+        break;
+    case 10: case 11: {
+        MemOp mop = (MemOp)((rnd() % 4) |
+                            (rnd() & (MO_SIGN | MO_BSWAP | MO_ALIGN)));
+        if ((mop & MO_SIZE) == MO_64) {
+            mop &= ~MO_SIGN;
+        }
+        if (rnd() % 4) {
+            mop &= ~MO_ALIGN;
+        }
+        TCGv addr = rp_addr(g, mop);
+        if (kind == 10) {
+            tcg_gen_qemu_ld(rp_dst(g), addr, 1, mop);
+        } else {
+            tcg_gen_qemu_st(a, addr, 1, mop & ~MO_SIGN);
+        }
+        break;
+    }
+    case 12:
+        if (rnd() & 1) {
+            tcg_gen_ld_i64(rp_dst(g), tcg_ctx->env,
+                           (intptr_t)offsetof(FakeCPU, r[rnd() % 16]));
+        } else {
+            tcg_gen_st32(a, tcg_ctx->env,
+                         (intptr_t)offsetof(FakeCPU, r[rnd() % 16]));
+        }
+        break;
+    case 13:
+        tcg_gen_mov_i64(rp_dst(g), a);
+        break;
+    case 14:
+        tcg_gen_movi_i64(rp_dst(g), (int64_t)rnd_val());
+        break;
+    default:
+        tcg_gen_insn_start(0x1000 + 4 * (uint64_t)tcg_ctx->nb_insns, 0);
+        break;
+    }
+}
+
+static void test_random(bool softmmu, int nprogs)
+{
+    Pair p;
+    char what[64];
+    mem_init();
+    for (int n = 0; n < nprogs; n++) {
+        RandProg g = { .softmmu = softmmu };
+        block_begin();
+        for (int i = 0; i < 16; i++) {
+            g.pool[g.nb] = R[i];
+            g.level[g.nb++] = -1;
+        }
+        static int max_ops = -1;
+        if (max_ops < 0) {
+            const char *e = getenv("X86_TEST_RANDOM_OPS");
+            max_ops = e ? atoi(e) : 120;
+        }
+        int nops = 2 + (int)(rnd() % (uint64_t)max_ops);
+        for (int i = 0; i < nops; i++) {
+            rp_op(&g);
+        }
+        while (g.nb_open) {
+            rp_close_label(&g);
+        }
+        block_end();
+        snprintf(what, sizeof(what), "random %s program %d",
+                 softmmu ? "softmmu" : "guest_base", n);
+        bool ok = compile_pair(&p, n & 1);
+        for (int k = 0; k < 6 && ok; k++) {
+            FakeCPU in;
+            fill_random(&in);
+            ok = run_pair(&p, &in, what);
+        }
+        check(ok, "%s", what);
+    }
+    guest_mem = NULL;
+}
+
 static void segv_handler(int sig, siginfo_t *si, void *uc_)
 {
     ucontext_t *uc = uc_;
@@ -1295,6 +1519,14 @@ static void test_restore(bool softmmu)
 
 int main(int argc, char **argv)
 {
+    /* X86_TEST_SEED / X86_TEST_RANDOM_N / X86_TEST_RANDOM_OPS: longer
+     * random campaigns by hand */
+    const char *seed = getenv("X86_TEST_SEED");
+    const char *nrand = getenv("X86_TEST_RANDOM_N");
+    int nprogs = nrand ? atoi(nrand) : 400;
+    if (seed) {
+        rng_state = strtoull(seed, NULL, 0) | 1;
+    }
     setup(&tcg_backend_x86_64, TCG_MEM_GUEST_BASE);
     for (int round = 0; round < 2; round++) {
         if (round == 1) {
@@ -1313,6 +1545,7 @@ int main(int argc, char **argv)
         test_calls();
         test_labels();
         test_guest_mem(false);
+        test_random(false, nprogs);
     }
     x86_features_override = false;
     setup(&tcg_backend_x86_64, TCG_MEM_GUEST_BASE);
@@ -1323,6 +1556,7 @@ int main(int argc, char **argv)
         x86_features_override = round == 1;
         setup(&tcg_backend_x86_64, TCG_MEM_SOFTMMU);
         test_guest_mem(true);
+        test_random(true, nprogs);
         test_restore(true);
     }
     printf("%d passed, %d failed\n", passed, failed);
