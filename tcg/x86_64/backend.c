@@ -160,6 +160,13 @@ void x86_emit_goto_lookup(X86Ctx *x, TCGType type, const X86Args *a)
     CodeBuf *cb = &x->cb;
     int pc = (int)a->v[0], t1 = a->scratch[0], t2 = a->scratch[1];
     size_t miss[5];
+    if (x->tb->cflags & CF_SINGLE_STEP) {
+        /* one instruction per exec: never run on into another block */
+        x86_arith_rr(cb, ARITH_XOR, false, R_AX, R_AX);
+        x86_jmp32(cb, x86_epilogue);
+        x->unreachable = true;
+        return;
+    }
     x86_mov_rr(cb, true, t1, pc);
     x86_shift_ri(cb, SHIFT_SHR, true, t1, 2);
     x86_mov_rr(cb, true, t2, pc);

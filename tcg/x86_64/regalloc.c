@@ -402,10 +402,8 @@ static void place_aliases(X86Ctx *x, const X86OpCons *c, X86Args *a,
  * lives there and survives the op gets a new home. */
 static void place_clobbers(X86Ctx *x, const X86OpCons *c, X86Args *a)
 {
-    for (int r = 0; r < 16; r++) {
-        if (!(c->clobber & (1u << r))) {
-            continue;
-        }
+    for (uint16_t m = c->clobber; m; m &= m - 1) {
+        int r = __builtin_ctz(m);
         TCGTemp *t = reg_t(x, r);
         if (t && (x->locked & (1u << r))) {
             if (temp_dies(x->op, (TCGArg)(t - x->s->temps))) {
@@ -541,7 +539,7 @@ void ra_op(X86Ctx *x, TCGOp *op)
     }
     /* what a slow path must preserve: homes other than the outputs' */
     a.live_regs = 0;
-    for (int r = 0; r < 16; r++) {
+    for (int r = 0; c->sync_globals && r < 16; r++) {
         if (x->reg_temp[r] >= 0 && !temp_is_output(op, (TCGArg)
                                                    x->reg_temp[r])) {
             a.live_regs |= 1u << r;
