@@ -454,6 +454,25 @@ static int pick_output(X86Ctx *x, const X86ArgCons *ac, TCGTemp *t,
     return reg_pick(x, allowed, t->kind == TEMP_GLOBAL);
 }
 
+static bool out_overwritten(X86Ctx *x, const TCGOp *op, int k)
+{
+    return x->overwritten[op - x->s->ops] & (1u << k);
+}
+
+/* Output k of op (now in t's register) is not read again in this block.
+ * A global still has to reach env, unless a later write replaces it
+ * before anything could observe env. */
+static void retire_output(X86Ctx *x, const TCGOp *op, int k, TCGTemp *t)
+{
+    if (t->kind == TEMP_GLOBAL) {
+        if (!out_overwritten(x, op, k)) {
+            temp_store(x, t, t->reg);
+        }
+        t->state |= TS_MEM;
+    }
+    reg_release(x, t->reg);
+}
+
 static void finish_outputs(X86Ctx *x, const X86Args *a)
 {
     const TCGOp *op = x->op;
@@ -467,10 +486,7 @@ static void finish_outputs(X86Ctx *x, const X86Args *a)
         reg_assign(x, r, t);
         t->state &= ~TS_MEM;
         if (arg_dead(op, k)) {
-            if (t->kind == TEMP_GLOBAL) {
-                temp_store(x, t, r);
-            }
-            reg_release(x, r);
+            retire_output(x, op, k, t);
         }
     }
 }
@@ -563,36 +579,54 @@ static void set_output(X86Ctx *x, const TCGOp *op, TCGTemp *t, int r)
     reg_assign(x, r, t);
     t->state &= ~TS_MEM;
     if (arg_dead(op, 0)) {
-        if (t->kind == TEMP_GLOBAL) {
-            temp_store(x, t, r);
-        }
-        reg_release(x, r);
+        retire_output(x, op, 0, t);
     }
 }
 
-void ra_movi(X86Ctx *x, TCGOp *op)
+/* A dead global output that must reach env but needs no register: store
+ * the value straight from where it is (src register, or an imm32 when
+ * src < 0).  Returns false if the caller must go the register way. */
+static bool dead_global_store(X86Ctx *x, const TCGOp *op, TCGTemp *t,
+                              int src, uint64_t v)
 {
-    TCGTemp *t = arg_temp(op->args[0]);
-    uint64_t v = op->args[1];
-    x->locked = 0;
-    if (op->type == TCG_TYPE_I32) {
-        v = (uint32_t)v;
+    if (!arg_dead(op, 0) || t->kind != TEMP_GLOBAL ||
+        (src < 0 && !fits_s32((int64_t)v) && !out_overwritten(x, op, 0))) {
+        return false;
     }
-    if (arg_dead(op, 0) && t->kind == TEMP_GLOBAL && fits_s32((int64_t)v)) {
-        /* a global nobody reads again in this block: straight to env */
-        if (t->reg >= 0) {
-            reg_release(x, t->reg);
-        }
+    if (t->reg >= 0) {
+        reg_release(x, t->reg);
+    }
+    t->state |= TS_MEM;
+    if (out_overwritten(x, op, 0)) {
+        return true;
+    }
+    if (src >= 0) {
+        x86_st(&x->cb, true, src, REG_ENV, t->mem_offset);
+    } else {
         x86_rm(&x->cb, OPC_MOVL_EvIz | P_W, 0, REG_ENV, R_NONE, 0,
                t->mem_offset);
         cb_u32(&x->cb, (uint32_t)v);
-        t->state |= TS_MEM;
+    }
+    return true;
+}
+
+static void movi_value(X86Ctx *x, const TCGOp *op, TCGTemp *t, uint64_t v)
+{
+    x->locked = 0;
+    if (dead_global_store(x, op, t, -1, v)) {
         return;
     }
     int r = t->reg >= 0 ? t->reg : reg_pick(x, x->alloc_regs,
                                            t->kind == TEMP_GLOBAL);
     x86_movi(&x->cb, r, v);
     set_output(x, op, t, r);
+}
+
+void ra_movi(X86Ctx *x, TCGOp *op)
+{
+    uint64_t v = op->args[1];
+    movi_value(x, op, arg_temp(op->args[0]),
+               op->type == TCG_TYPE_I32 ? (uint32_t)v : v);
 }
 
 /* mov hands the input's register over when the input dies here; an I32
@@ -604,14 +638,14 @@ void ra_mov(X86Ctx *x, TCGOp *op)
     x->op = op;
     x->locked = 0;
     if (i->kind == TEMP_CONST) {
-        TCGOp tmp = *op;
-        tmp.opc = INDEX_op_movi;
-        tmp.args[1] = (TCGArg)i->val;
-        tmp.life &= 1;
-        ra_movi(x, &tmp);
+        movi_value(x, op, o, w ? (uint64_t)i->val : (uint32_t)i->val);
         return;
     }
     if (i == o && w) {
+        return;
+    }
+    if (w && i->reg >= 0 && i != o && !arg_dead(op, 1) &&
+        dead_global_store(x, op, o, i->reg, 0)) {
         return;
     }
     bool dies = arg_dead(op, 1) && i != o;
@@ -860,6 +894,87 @@ bool ra_parse_cons(const X86OpDef *d, const TCGOpDef *def, X86OpCons *c,
     }
     for (const char *p = d->clobber ? d->clobber : ""; *p; p++) {
         c->clobber |= cons_reg(*p);
+    }
+    return true;
+}
+
+/* Backward scan for ra's dead-store elimination of globals: a point where
+ * env must be current (block ends, guest memory ops, helper calls that
+ * see globals, host accesses to env) starts a new epoch; a global written
+ * in the current epoch and not read since is "overwritten" for any
+ * earlier write. */
+static bool syncs_globals(const TCGOp *op)
+{
+    const TCGOpDef *def = &tcg_op_defs[op->opc];
+    switch (op->opc) {
+    case INDEX_op_call:
+        return (op->call->flags & TCG_CALL_NO_RWG) != TCG_CALL_NO_RWG;
+    case INDEX_op_qemu_ld: case INDEX_op_qemu_st:
+    case INDEX_op_ld8u: case INDEX_op_ld8s: case INDEX_op_ld16u:
+    case INDEX_op_ld16s: case INDEX_op_ld32u: case INDEX_op_ld32s:
+    case INDEX_op_ld: case INDEX_op_st8: case INDEX_op_st16:
+    case INDEX_op_st32: case INDEX_op_st:
+        return true;
+    default:
+        return def->flags & (TCG_OPF_BB_END | TCG_OPF_BB_EXIT);
+    }
+}
+
+void ra_scan_overwrites(X86Ctx *x)
+{
+    TCGContext *s = x->s;
+    uint32_t epoch = ++x->epoch;
+    for (int i = s->nb_ops - 1; i >= 0; i--) {
+        const TCGOp *op = &s->ops[i];
+        uint8_t ow = 0;
+        for (int k = 0; k < op->nb_oargs; k++) {
+            TCGArg t = op->args[k];
+            if (s->temps[t].kind == TEMP_GLOBAL && x->stamp[t] == epoch) {
+                ow |= 1u << k;
+            }
+        }
+        x->overwritten[i] = ow;
+        if (syncs_globals(op)) {
+            epoch = ++x->epoch;
+        } else {
+            for (int k = 0; k < op->nb_oargs; k++) {
+                x->stamp[op->args[k]] = epoch;
+            }
+        }
+        for (int k = op->nb_oargs; k < op->nb_oargs + op->nb_iargs; k++) {
+            x->stamp[op->args[k]] = 0;
+        }
+    }
+}
+
+/* An op whose every output is a global written again before anyone could
+ * see it: emits nothing, but its inputs still die here. */
+bool ra_skip_dead_op(X86Ctx *x, TCGOp *op)
+{
+    const TCGOpDef *def = &tcg_op_defs[op->opc];
+    if (!op->nb_oargs || (def->flags & (TCG_OPF_SIDE_EFFECTS |
+        TCG_OPF_BB_END | TCG_OPF_CALL_CLOBBER | TCG_OPF_NOT_PRESENT))) {
+        return false;
+    }
+    for (int k = 0; k < op->nb_oargs; k++) {
+        if (arg_temp(op->args[k])->kind != TEMP_GLOBAL ||
+            !arg_dead(op, k) || !out_overwritten(x, op, k)) {
+            return false;
+        }
+    }
+    x->op = op;
+    for (int k = op->nb_oargs; k < op->nb_oargs + op->nb_iargs; k++) {
+        TCGTemp *t = arg_temp(op->args[k]);
+        if (temp_dies(op, op->args[k]) && t->reg >= 0) {
+            temp_retire(x, op, t);
+        }
+    }
+    for (int k = 0; k < op->nb_oargs; k++) {
+        TCGTemp *t = arg_temp(op->args[k]);
+        if (t->reg >= 0) {
+            reg_release(x, t->reg);
+        }
+        t->state |= TS_MEM;
     }
     return true;
 }
