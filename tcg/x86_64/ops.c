@@ -738,10 +738,9 @@ static void emit_sub2(X86Ctx *x, TCGType t, const X86Args *a)
 
 #define DEF(e, ...) (X86OpDef){ .cons = { __VA_ARGS__ }, .emit = e }
 
-static X86OpDef op_def(TCGOpcode opc)
+/* Conditions, host loads and stores, two-operand ALU ops. */
+static X86OpDef op_def_basic(TCGOpcode opc)
 {
-    const X86Features *f = &x86_features;
-    X86OpDef d;
     switch (opc) {
     case INDEX_op_setcond: return DEF(emit_setcond, "r", "r", "re");
     case INDEX_op_movcond: return DEF(emit_movcond, "r", "r", "re", "r", "0");
@@ -769,6 +768,17 @@ static X86OpDef op_def(TCGOpcode opc)
     case INDEX_op_orc: return DEF(emit_orc, "&r", "r", "re");
     case INDEX_op_neg: return DEF(emit_neg, "r", "0");
     case INDEX_op_not: return DEF(emit_not, "r", "0");
+    default:
+        return (X86OpDef){ .emit = NULL };
+    }
+}
+
+/* Ops with fixed registers, feature-dependent forms or scratch needs. */
+static X86OpDef op_def(TCGOpcode opc)
+{
+    const X86Features *f = &x86_features;
+    X86OpDef d;
+    switch (opc) {
     case INDEX_op_muluh:
         d = DEF(emit_muluh, "d", "a", "N");
         d.clobber = "a";
@@ -835,8 +845,9 @@ static X86OpDef op_def(TCGOpcode opc)
         d.sync_globals = true;
         return d;
     default:
-        /* handled by the driver: labels, mov/movi, calls, block exits */
-        return (X86OpDef){ .emit = NULL };
+        /* the rest, or NULL: labels, mov/movi, calls and block exits are
+         * handled by the driver */
+        return op_def_basic(opc);
     }
 }
 
