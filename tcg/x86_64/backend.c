@@ -46,6 +46,16 @@ static void x86_detect_features(void)
 static const int saved_regs[] = { R_BP, R_BX, R_12, R_13, R_14, R_15 };
 #define NB_SAVED ((int)(sizeof(saved_regs) / sizeof(saved_regs[0])))
 
+static void emit_epilogue(CodeBuf *cb)
+{
+    x86_rr(cb, OPC_ARITH_EvIz | P_W, ARITH_ADD, R_SP);
+    cb_u32(cb, FRAME_SIZE);
+    for (int i = NB_SAVED - 1; i >= 0; i--) {
+        x86_pop(cb, saved_regs[i]);
+    }
+    cb_byte(cb, 0xc3);
+}
+
 /* prologue(env, code): saves the callee-saved registers, loads env and
  * guest_base, reserves the spill frame (rsp stays 16-byte aligned: the
  * return address plus six pushes is 56 bytes, FRAME_SIZE is 8 mod 16) and
@@ -74,13 +84,20 @@ static size_t x86_init(void *rw, void *rx, size_t size)
     x86_rr(&cb, OPC_GRP5, EXT5_JMPN, R_SI);
 
     x86_epilogue = cb_rx(&cb);
-    x86_rr(&cb, OPC_ARITH_EvIz | P_W, ARITH_ADD, R_SP);
-    cb_u32(&cb, FRAME_SIZE);
-    for (int i = NB_SAVED - 1; i >= 0; i--) {
-        x86_pop(&cb, saved_regs[i]);
-    }
-    cb_byte(&cb, 0xc3);
+    emit_epilogue(&cb);
     return cb.pos;
+}
+
+/* Leaves generated code with rax already set: a jump to the shared
+ * epilogue, or a copy of it when a code cache over 2 GB puts the block
+ * out of rel32 range. */
+void x86_jmp_epilogue(CodeBuf *cb)
+{
+    if (fits_s32((int64_t)(x86_epilogue - (cb_rx(cb) + 5)))) {
+        x86_jmp_epilogue(cb);
+    } else {
+        emit_epilogue(cb);
+    }
 }
 
 static uintptr_t x86_exec(void *env, TranslationBlock *tb)
@@ -93,8 +110,11 @@ static uintptr_t x86_exec(void *env, TranslationBlock *tb)
 static void x86_set_jump(TranslationBlock *tb, int n, TranslationBlock *dest)
 {
     uintptr_t field = (uintptr_t)tb->tc_ptr + tb->jmp_insn_offset[n];
-    uintptr_t target = dest ? (uintptr_t)dest->tc_ptr
-                            : (uintptr_t)tb->tc_ptr + tb->jmp_reset_offset[n];
+    uintptr_t reset = (uintptr_t)tb->tc_ptr + tb->jmp_reset_offset[n];
+    uintptr_t target = dest ? (uintptr_t)dest->tc_ptr : reset;
+    if (!fits_s32((int64_t)(target - (field + 4)))) {
+        target = reset;   /* out of rel32 range: stay unchained */
+    }
     int32_t rel = (int32_t)(target - (field + 4));
     __atomic_store_n((int32_t *)code_cache_rw((void *)field), rel,
                      __ATOMIC_RELEASE);
@@ -148,7 +168,7 @@ static void emit_exit_tb(X86Ctx *x, uintptr_t val)
 {
     ra_sync_globals(x);
     x86_movi(&x->cb, R_AX, val);
-    x86_jmp32(&x->cb, x86_epilogue);
+    x86_jmp_epilogue(&x->cb);
     x->unreachable = true;
 }
 
@@ -163,7 +183,7 @@ void x86_emit_goto_lookup(X86Ctx *x, TCGType type, const X86Args *a)
     if (x->tb->cflags & CF_SINGLE_STEP) {
         /* one instruction per exec: never run on into another block */
         x86_arith_rr(cb, ARITH_XOR, false, R_AX, R_AX);
-        x86_jmp32(cb, x86_epilogue);
+        x86_jmp_epilogue(cb);
         x->unreachable = true;
         return;
     }
@@ -199,7 +219,7 @@ void x86_emit_goto_lookup(X86Ctx *x, TCGType type, const X86Args *a)
         x86_patch_rel32(cb, miss[i], cb_rx(cb));
     }
     x86_arith_rr(cb, ARITH_XOR, false, R_AX, R_AX);
-    x86_jmp32(cb, x86_epilogue);
+    x86_jmp_epilogue(cb);
     x->unreachable = true;
 }
 

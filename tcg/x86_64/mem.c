@@ -404,7 +404,7 @@ void x86_emit_stubs(X86Ctx *x)
         case STUB_EXIT_REQ:
             x86_movi(&x->cb, R_AX,
                      (uintptr_t)x->tb | TB_EXIT_REQUESTED);
-            x86_jmp32(&x->cb, x86_epilogue);
+            x86_jmp_epilogue(&x->cb);
             break;
         case STUB_SLOW_LD:
             stub_slow_ld(x, st);

@@ -132,6 +132,7 @@ struct X86Ctx {
 
 /* backend.c */
 extern uintptr_t x86_epilogue;   /* RX address of the epilogue */
+void x86_jmp_epilogue(CodeBuf *cb);
 extern TCGMemModel x86_mem_model;
 void x86_branch_to_label(X86Ctx *x, int cc, int label);
 
