@@ -94,7 +94,7 @@ static size_t x86_init(void *rw, void *rx, size_t size)
 void x86_jmp_epilogue(CodeBuf *cb)
 {
     if (fits_s32((int64_t)(x86_epilogue - (cb_rx(cb) + 5)))) {
-        x86_jmp_epilogue(cb);
+        x86_jmp32(cb, x86_epilogue);
     } else {
         emit_epilogue(cb);
     }
