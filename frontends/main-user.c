@@ -225,6 +225,8 @@ int main(int argc, char **argv)
         } else if (!strcmp(o, "backend")) {
             if (!strcmp(v, "interp")) {
                 ec.backend = &tcg_backend_interp;
+            } else if (!strcmp(v, "jit")) {
+                ec.backend = &tcg_backend_x86_64;
             } else {
                 return bad_option("unknown backend (jit or interp)", v);
             }
