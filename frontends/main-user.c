@@ -132,7 +132,7 @@ int main(int argc, char **argv)
 {
     UserConfig cfg = { 0 };
     TCGExecConfig ec = {
-        .backend = &tcg_backend_interp,
+        .backend = &tcg_backend_x86_64,
         .mem_model = TCG_MEM_GUEST_BASE,
         .code_size = 256u << 20,
     };
