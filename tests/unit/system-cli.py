@@ -179,6 +179,7 @@ def test_options(mimic, kernel, tmp):
         ([], "no -kernel"),
         (["-kernel"], "needs an argument"),
         (["-enable-kvm", "-kernel", kernel], "no KVM"),
+        (["-backend", "tci", "-kernel", kernel], "unknown backend"),
     ]
     for args, msg in bad:
         r = run([mimic] + args)

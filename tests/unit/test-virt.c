@@ -396,12 +396,15 @@ static void test_boot_images(void)
         CHECK_EQ(fdt64_to_cpu(*is), m->boot.initrd_start);
         CHECK_EQ(fdt64_to_cpu(*ie), m->boot.initrd_start + sizeof(initrd));
     }
-    /* reset copies the images again */
-    uint8_t zero[64] = { 0 };
+    /* reset copies the images again, with a fresh rng-seed */
+    uint8_t zero[64] = { 0 }, seed[32];
     address_space_rw(m->as, 0x40000000, zero, sizeof(zero), true);
+    memcpy(seed, fdt_getprop(dtb, chosen, "rng-seed", &len), 32);
     virt_reset(m);
     address_space_rw(m->as, 0x40000000, buf, 16, false);
     CHECK(!memcmp(buf, img, 16));
+    CHECK_EQ(fdt_check_header(dtb), 0);
+    CHECK(memcmp(seed, fdt_getprop(dtb, chosen, "rng-seed", &len), 32));
     /* -dumpdtb writes the same blob */
     char path[300];
     snprintf(path, sizeof(path), "%s/out.dtb", tmpdir);
