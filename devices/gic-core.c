@@ -415,7 +415,11 @@ void gic_prio_write(GICState *s, int cpu, int intid, uint8_t v)
 void gic_reset(GICState *s)
 {
     s->dist_ctlr = 0;
-    memset(s->spi, 0, sizeof(*s->spi) * (size_t)s->nwords);
+    for (int w = 0; w < s->nwords; w++) {
+        uint32_t level = s->spi[w].level;   /* inputs keep their level */
+        memset(&s->spi[w], 0, sizeof(s->spi[w]));
+        s->spi[w].level = level;
+    }
     memset(s->prio, 0, (size_t)s->num_irqs);
     if (s->targets) {
         memset(s->targets, 0, (size_t)s->num_irqs);

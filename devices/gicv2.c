@@ -110,7 +110,7 @@ static uint32_t gicd_read_word(GICState *s, int cpu, uint64_t off)
         return (uint32_t)(s->num_irqs / 32 - 1) |
                (uint32_t)(s->num_cpus - 1) << 5;
     case GICD_IIDR:
-        return 0x0100143b;      /* Arm as implementer */
+        return 0x43b;   /* Arm, product 0: no driver quirk applies */
     case GICD_PIDR2:
         return 0x2b;            /* ArchRev 2 */
     }

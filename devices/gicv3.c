@@ -31,6 +31,9 @@ enum {
 #define GICR_WAKER_SLEEP (1u << 1)
 #define GICR_WAKER_CHILDREN_ASLEEP (1u << 2)
 #define PIDR2_ARCH_V3 0x3b
+/* Arm as implementer, product 0, r0p0: matches none of the Linux driver's
+ * errata workarounds, which key on real products' IIDRs */
+#define GIC_IIDR 0x43b
 
 static const GICBitReg bitregs[] = {
     GIC_REG_IGROUPR, GIC_REG_ISENABLER, GIC_REG_ICENABLER, GIC_REG_ISPENDR,
@@ -67,7 +70,7 @@ static uint32_t gicd_read32(GICState *s, uint64_t off)
          * routing is not offered */
         return (uint32_t)(s->num_irqs / 32 - 1) | (9u << 19) | (1u << 25);
     case GICD_IIDR:
-        return 0x0300043b;
+        return GIC_IIDR;
     case GICD_PIDR2:
         return PIDR2_ARCH_V3;
     }
@@ -184,7 +187,7 @@ static uint64_t gicr_rd_read(GICState *s, int cpu, uint64_t off,
     case GICR_TYPER + 4:
         return gicr_typer(s, cpu) >> 32;
     case GICR_IIDR:
-        return 0x0300043b;
+        return GIC_IIDR;
     case GICR_WAKER:
         return c->sleep ? GICR_WAKER_SLEEP | GICR_WAKER_CHILDREN_ASLEEP : 0;
     case GICR_PIDR2:

@@ -213,6 +213,11 @@ static int opt_machine(SysOpts *o, const char *arg)
     KVList l;
     int rc = 0;
     const char *v, *bad;
+    if (!strcmp(arg, "help")) {
+        printf("Supported machines:\n  virt  ARM virtual machine "
+               "(QEMU-style memory map)\n");
+        exit(0);
+    }
     if (!kv_parse(arg, "type", &l)) {
         rc = fail("too many -M options", NULL);
     } else if ((bad = kv_unknown(&l, allowed))) {
@@ -413,7 +418,6 @@ static const char **string_opt(SysOpts *o, const char *name)
     if (!strcmp(name, "append")) return &o->vc.append;
     if (!strcmp(name, "dtb")) return &o->vc.dtb_file;
     if (!strcmp(name, "serial")) return &o->serial;
-    if (!strcmp(name, "backend")) return &o->cpu.backend;
     return NULL;
 }
 
@@ -437,6 +441,11 @@ static int opt_with_arg(SysOpts *o, const char *name, const char *v)
         return rc;
     }
     if (!strcmp(name, "cpu")) return opt_cpu(o, v);
+    if (!strcmp(name, "backend")) {
+        o->cpu.backend = v;
+        return strcmp(v, "jit") && strcmp(v, "interp")
+               ? fail("unknown backend '%s' (jit or interp)", v) : 0;
+    }
     if (!strcmp(name, "smp")) return opt_smp(o, v);
     if (!strcmp(name, "drive")) return opt_drive(o, v);
     if (!strcmp(name, "netdev")) {

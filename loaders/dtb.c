@@ -90,6 +90,20 @@ int dtb_set_chosen(void *fdt, const char *bootargs, uint64_t initrd_start,
     return r;
 }
 
+void dtb_refresh_seeds(void *fdt)
+{
+    static const char *const names[] = { "rng-seed", "kaslr-seed" };
+    int node = fdt_path_offset(fdt, "/chosen");
+    for (int i = 0; node >= 0 && i < 2; i++) {
+        int len;
+        uint8_t seed[64];
+        if (fdt_getprop(fdt, node, names[i], &len) && len <= 64 &&
+            getrandom(seed, (size_t)len, 0) == len) {
+            fdt_setprop_inplace(fdt, node, names[i], seed, len);
+        }
+    }
+}
+
 int dtb_set_memory(void *fdt, uint64_t base, uint64_t size)
 {
     int node = fdt_path_offset(fdt, "/memory");

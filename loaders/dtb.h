@@ -23,6 +23,9 @@ void *dtb_create(size_t size);
  * host's getrandom when seeds is set.  Creates /chosen when missing. */
 int dtb_set_chosen(void *fdt, const char *bootargs, uint64_t initrd_start,
                    uint64_t initrd_end, bool seeds);
+/* New random bytes for /chosen's rng-seed and kaslr-seed, in place (the
+ * tree may be packed): a reboot must not reuse the consumed seed. */
+void dtb_refresh_seeds(void *fdt);
 /* Sets reg of /memory (2+2 cells), creating memory@BASE if there is none. */
 int dtb_set_memory(void *fdt, uint64_t base, uint64_t size);
 /* Packs the tree; fails if it ends up larger than max bytes. */

@@ -385,8 +385,9 @@ bool main_loop_wait(MainLoop *ml, int64_t timeout_ns)
         tsp = &ts;
     }
     int n = ppoll(ml->pfd, (nfds_t)ml->npfd, tsp, NULL);
-    bool poll_error = n < 0;
-    if (poll_error) {
+    /* EINTR (a vCPU kick signal) is an empty round, not an error */
+    bool poll_error = n < 0 && errno != EINTR;
+    if (n < 0) {
         for (int i = 0; i < ml->npfd; i++) {
             ml->pfd[i].revents = 0;
         }

@@ -309,6 +309,9 @@ void virt_reset(VirtMachine *m)
     if (m->fb) {
         framebuffer_reset(m->fb);
     }
+    if (m->fdt) {
+        dtb_refresh_seeds(m->fdt);
+    }
     if (m->fdt && !copy_images(m, err, sizeof(err))) {
         fprintf(stderr, "mimic: reset: %s\n", err);
     }

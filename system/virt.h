@@ -20,7 +20,13 @@
  *   - virt_timer_irq(): the generic timer's PPI lines per CPU;
  *   - virt->mpidr[], virt->boot, virt->psci_conduit;
  *   - virt_request(): PSCI SYSTEM_OFF / SYSTEM_RESET;
- *   - virt->ml: main_loop_wait between time slices and while all vCPUs wait.
+ *   - virt->ml: main_loop_wait between time slices and while all vCPUs wait;
+ *     the generic timer should count ML_CLOCK_VIRTUAL (main_loop_clock_ns)
+ *     and arm ML_CLOCK_VIRTUAL timers, so that it stops with the RTC when
+ *     the machine is paused.
+ * Devices are not thread-safe: MMIO accesses, main_loop_wait and the GIC
+ * functions must come from one thread at a time (today the single vCPU
+ * thread; a multi-threaded CPU side needs one lock around them).
  */
 #ifndef SYSTEM_VIRT_H
 #define SYSTEM_VIRT_H

@@ -79,8 +79,8 @@ typedef enum ArmIdReg {
     X(PACG,      0, ISAR1, 28,  1,  0,  1,   1, 31)                        \
     X(JSCVT,     0, ISAR1, 12,  1,  0,  1,   1, 13)                        \
     X(FCMA,      0, ISAR1, 16,  1,  0,  1,   1, 14)                        \
-    X(LRCPC,     0, ISAR1, 20,  1,  0,  1,   1, 15)                        \
-    X(LRCPC2,    0, ISAR1, 20,  2,  0,  1,   1, 26)                        \
+    X(LRCPC,     1, ISAR1, 20,  1,  0,  1,   1, 15)                        \
+    X(LRCPC2,    1, ISAR1, 20,  2,  0,  1,   1, 26)                        \
     X(FRINTTS,   0, ISAR1, 32,  1,  0,  1,   2,  8)                        \
     X(SB,        1, ISAR1, 36,  1,  0,  1,   1, 29)                        \
     X(BF16,      0, ISAR1, 44,  1,  0,  1,   2, 14)                        \

@@ -8,6 +8,7 @@
 #include <string.h>
 #include "cpu.h"
 #include "cpu-hooks.h"
+#include "mem-helper.h"
 #include "cpu-features.h"
 #include "sys.h"
 #include "util/disas.h"
@@ -92,6 +93,7 @@ CPUARMState *arm_cpu_new(void)
     }
     memset(env, 0, sizeof(*env));
     env->excl_addr = ~0ull;
+    env->common.raise_unaligned = a64_raise_unaligned;
     arm_set_nzcv(env, 0);
     arm_cpu_features_init(env);
     return env;
