@@ -177,7 +177,8 @@ static bool vcpus_exec_init(const VCPUConfig *cfg)
         return true;
     }
     TCGExecConfig ec = {
-        .backend = &tcg_backend_interp,
+        .backend = cfg->backend && !strcmp(cfg->backend, "interp") ?
+                   &tcg_backend_interp : &tcg_backend_x86_64,
         .mem_model = TCG_MEM_SOFTMMU,
         .code_size = 256u << 20,
         .max_insns = cfg->one_insn_per_tb ? 1 : 0,

@@ -12,6 +12,7 @@
 #include "cpu-features.h"
 #include "tcg/exec.h"
 #include "tcg/tcg-op.h"
+#include "util/log.h"
 
 #define SCTLR_M      (1ull << 0)
 #define SCTLR_UMA    (1ull << 9)
@@ -130,6 +131,14 @@ void a64_take_exception(CPUARMState *env, int type, uint32_t esr,
     ARMSysState *st = &env->sys;
     uint32_t old = a64_pstate_get(env);
     uint64_t off = (uint64_t)type * 0x80;
+    if (log_enabled(LOG_INT)) {
+        static const char *const kind[4] = { "sync", "IRQ", "FIQ", "SError" };
+        log_printf("cpu %d: %s exception from EL%d at pc 0x%llx: ESR 0x%08x "
+                   "FAR 0x%llx\n", st->cpu_index, kind[type], a64_el(env),
+                   (unsigned long long)env->pc,
+                   type == A64_EXC_SYNC ? esr : 0,
+                   (unsigned long long)(far_valid ? far : 0));
+    }
     if (a64_el(env) == 0) {
         off += 0x400;
     } else if (old & PSTATE_SP) {

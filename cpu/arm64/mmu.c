@@ -167,10 +167,13 @@ bool a64_mmu_walk(CPUARMState *env, uint64_t va, int mmu_idx, ARMWalk *w)
             (level == 0 && !(desc & 2))) {
             return walk_fault(w, FSC_TRANSLATION, level);
         }
-        if ((desc >> PA_BITS) & 0xf) {
+        /* output address bits above 48 (in a leaf, bits 51:50 are DBM
+         * and GP, which Linux sets as software bits) */
+        bool is_table = level < 3 && (desc & 2);
+        if ((desc >> PA_BITS) & (is_table ? 0xf : 0x3)) {
             return walk_fault(w, FSC_ADDR_SIZE, level);
         }
-        if (level < 3 && (desc & 2)) {
+        if (is_table) {
             ap_table |= (unsigned)(desc >> 61) & 3;
             xn_table |= (desc >> 60) & 1;
             pxn_table |= (desc >> 59) & 1;

@@ -267,3 +267,29 @@ const TCGHelperInfo helper_info_tlbi = TCG_HELPER_INFO(
 const TCGHelperInfo helper_info_at = TCG_HELPER_INFO(
     helper_at, TCG_CALL_NO_RWG, false, 3, TCG_CALL_ARG_PTR,
     TCG_CALL_ARG_I64, TCG_CALL_ARG_I64);
+
+/* AddrTop() for data addresses in the EL1&0 regime: with TBI for the half
+ * bit 55 selects, the top byte becomes bit 55's copies (Arm ARM D8.8). */
+TCGv gen_clean_addr_sys(DisasContext *s, TCGv addr)
+{
+    bool tbi0 = s->tb_flags & A64F_TBI0, tbi1 = s->tb_flags & A64F_TBI1;
+    if (!tbi0 && !tbi1) {
+        return addr;
+    }
+    TCGv t = tcg_temp_new();
+    if (tbi0 && tbi1) {
+        tcg_gen_sextract_i64(t, addr, 0, 56);
+        return t;
+    }
+    /* one half only: a mask of all ones where the address stays as is */
+    TCGv m = tcg_temp_new();
+    tcg_gen_sextract_i64(m, addr, 55, 1);
+    if (tbi0) {
+        tcg_gen_ori_i64(m, m, (int64_t)0x00ffffffffffffffull);
+        tcg_gen_and_i64(t, addr, m);
+    } else {
+        tcg_gen_andi_i64(m, m, (int64_t)0xff00000000000000ull);
+        tcg_gen_or_i64(t, addr, m);
+    }
+    return t;
+}

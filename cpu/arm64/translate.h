@@ -76,6 +76,8 @@ void gen_setcond_cc(int cc, TCGv dest);
 /* System mode (translate-el1.c).  a64_fp_access_check: FP/SIMD usable?
  * If not, it raised the trap to EL1 and the insn must emit nothing else. */
 bool a64_fp_access_check(DisasContext *s);
+/* gen_clean_addr in system mode: TBI as TCR_EL1 sets it (tb_flags). */
+TCGv gen_clean_addr_sys(DisasContext *s, TCGv addr);
 bool a64_trans_hint_sys(DisasContext *s, int crm, int op2);
 struct arg_SYS;
 bool a64_trans_sys_sys(DisasContext *s, struct arg_SYS *a, bool *handled);
