@@ -140,6 +140,7 @@ void psci_call(VCPUs *v, VCPU *c, bool smc)
                            0, false);
         return;
     }
+    a64_ss_advance(env);
     uint32_t fn = (uint32_t)env->xregs[0];
     uint64_t a[3] = { env->xregs[1], env->xregs[2], env->xregs[3] };
     if (!(fn & FN_64BIT)) {

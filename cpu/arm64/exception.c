@@ -199,6 +199,17 @@ static void take_prefetch_abort(CPUARMState *env)
                        env->pc, true);
 }
 
+/* A stepped instruction completed: the step state machine moves to
+ * active-pending (PSTATE.SS = 0).  For SVC/HVC/SMC this happens before
+ * their exception, so SPSR.SS reads 0 in the handler. */
+void a64_ss_advance(CPUARMState *env)
+{
+    if (env->sys.hflags & A64F_SS_ACTIVE) {
+        env->sys.pstate &= ~PSTATE_SS;
+        a64_rebuild_hflags(env);
+    }
+}
+
 bool a64_do_exception(CPUARMState *env, int excp)
 {
     uint32_t imm = env->syndrome & 0xffff;
@@ -208,6 +219,7 @@ bool a64_do_exception(CPUARMState *env, int excp)
                            0, false);
         return true;
     case EXCP_SYSCALL:  /* pc already after the SVC: the preferred return */
+        a64_ss_advance(env);
         a64_take_exception(env, A64_EXC_SYNC, esr_make(EC_SVC64, imm), 0,
                            false);
         return true;

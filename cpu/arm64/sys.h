@@ -52,6 +52,8 @@ void a64_take_exception(CPUARMState *env, int type, uint32_t esr,
 /* Turns what tcg_cpu_exec returned into the architectural exception;
  * false for codes that are not CPU exceptions (HVC/SMC, WFI, ...). */
 bool a64_do_exception(CPUARMState *env, int excp);
+/* Software step: the stepped instruction completed (PSTATE.SS = 0). */
+void a64_ss_advance(CPUARMState *env);
 /* Takes a pending unmasked IRQ/FIQ; true if one was taken. */
 bool a64_check_interrupts(CPUARMState *env);
 /* An interrupt is pending, masked or not (WFI wakes on it). */

@@ -58,14 +58,16 @@ void a64_tlb_init(CPUARMState *env)
     env->common.tlb = env->sys.tlb;
     env->common.slow_ld = a64_slow_ld;
     env->common.slow_st = a64_slow_st;
+    memset(env->sys.tlb, 0xff, bytes);
     a64_tlb_flush(env);
 }
 
+/* Only the ARM_MMU_COUNT indices in use are cleared: a context switch
+ * (TTBR write) flushes, so this is on a hot path. */
 void a64_tlb_flush(CPUARMState *env)
 {
-    memset(env->sys.tlb, 0xff,
-           sizeof(CPUTLBEntry) * TLB_SIZE * TLB_NB_MMU_MODES);
-    memset(env->sys.aux, 0, sizeof(env->sys.aux));
+    memset(env->sys.tlb, 0xff, sizeof(CPUTLBEntry) * TLB_SIZE * ARM_MMU_COUNT);
+    memset(env->sys.aux, 0, sizeof(ARMTLBAux) * TLB_SIZE * ARM_MMU_COUNT);
     memset(env->sys.large_mask, 0, sizeof(env->sys.large_mask));
     jmp_cache_clear(env);
 }

@@ -104,7 +104,8 @@ save_and_call:
     add     sp, sp, #FRAME
     eret
 
-// Drops to EL0 at x0 with SP_EL0 = x1 and x0, x1 = x2, x3; returns when
+// Drops to EL0 at x0 with SP_EL0 = x1, x0, x1 = x2, x3 and SPSR_EL1 = x4
+// (EL0t; SS set to single-step the first instruction); returns when
 // the EL0 code makes SVC #0 (the handler resumes at el0_return, which
 // restores the EL1 state saved here).
     .globl  run_el0
@@ -115,12 +116,12 @@ run_el0:
     stp     x23, x24, [sp, #48]
     stp     x25, x26, [sp, #64]
     stp     x27, x28, [sp, #80]
-    ldr     x4, =el1_saved_sp
-    mov     x5, sp
-    str     x5, [x4]
+    ldr     x6, =el1_saved_sp
+    mov     x7, sp
+    str     x7, [x6]
     msr     sp_el0, x1
     msr     elr_el1, x0
-    msr     spsr_el1, xzr          // EL0t, DAIF clear
+    msr     spsr_el1, x4
     mov     x0, x2
     mov     x1, x3
     eret
@@ -159,6 +160,16 @@ el0_code:
     svc     #1                     // 1
     svc     #0
 1:  b       1b
+
+// Single-stepped from EL1: each instruction ends in a step exception.
+    .globl  el0_step
+el0_step:
+    mov     x0, #1
+    add     x0, x0, #2
+    b       2f
+    mov     x0, #99
+2:  svc     #0
+3:  b       3b
 
     .bss
     .balign 16

@@ -27,8 +27,8 @@ typedef uint32_t u32;
 
 struct frame { u64 x[31]; u64 elr, spsr, esr, far; };
 
-extern char el0_start[], el0_code[], el0_return[];
-void run_el0(u64 entry, u64 sp, u64 a0, u64 a1);
+extern char el0_start[], el0_code[], el0_step[], el0_return[];
+void run_el0(u64 entry, u64 sp, u64 a0, u64 a1, u64 spsr);
 
 static u64 l0[512] __attribute__((aligned(4096)));
 static u64 l1[512] __attribute__((aligned(4096)));
@@ -152,11 +152,19 @@ static void sync_el1(struct frame *f)
 static void sync_el0(struct frame *f)
 {
     u32 ec = (u32)(f->esr >> 26);
-    if (ec == 0x15 && (f->esr & 0xffff) == 1) {
+    if (ec == 0x32) {
+        /* software step: ISV, EX, IFSC; keep stepping */
+        kv("step: iss", f->esr & 0x1ffffff);
+        kv("elr", f->elr - PG(5));
+        kv("x0", f->x[0]);
+        line("");
+        f->spsr |= 1ul << 21;
+    } else if (ec == 0x15 && (f->esr & 0xffff) == 1) {
         kv("el0 says", f->x[0]);
         line("");
     } else if (ec == 0x15) {
-        line("el0: done");
+        kv("el0: done, spsr.ss", (f->spsr >> 21) & 1);
+        line("");
         f->elr = (u64)el0_return;
         f->spsr = 0x3c5;        /* EL1h, DAIF masked */
     } else if (ec == 0x24) {
@@ -409,8 +417,16 @@ void test_main(void)
     test_smc_code();
     write_sysreg(read_sysreg(cntkctl_el1) | 2, cntkctl_el1);    /* EL0VCTEN */
     run_el0(PG(5) + (u64)(el0_code - el0_start), PG(4) + 0xff0, PG(4),
-            PG(0));
+            PG(0), 0);
     line("back at el1");
+    /* software step of EL0 code: OS lock off, MDSCR_EL1.SS, SPSR.SS */
+    write_sysreg(0, oslar_el1);
+    write_sysreg(1, mdscr_el1);
+    isb();
+    run_el0(PG(5) + (u64)(el0_step - el0_start), PG(4) + 0xff0, 0, 0,
+            1ul << 21);
+    write_sysreg(0, mdscr_el1);
+    line("stepping done");
     test_timer_irq();
     kv("psci version", psci(0x84000000, 0));
     line("");
