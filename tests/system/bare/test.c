@@ -4,7 +4,8 @@
 // TTBR1, takes and returns from synchronous exceptions (SVC, data and
 // instruction aborts with their ESR/FAR, UDF, BRK, the FP trap), checks
 // AT and TLBI, exclusives and a page-crossing access, rewrites code it
-// has run, drops to EL0 and back, takes a timer interrupt through the
+// has run, drops to EL0 and back, single-steps EL0 code (MDSCR_EL1.SS),
+// takes a timer interrupt through the
 // GIC (v2 or v3, whichever the board has) after WFI, and powers off
 // through PSCI.  Everything it learns goes to the PL011; the test
 // compares that with baremetal.expected.
