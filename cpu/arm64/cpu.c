@@ -60,6 +60,28 @@ static void a64_dump_state(FILE *f, void *envp)
             nzcv & (1u << 31) ? 'N' : '-', nzcv & (1u << 30) ? 'Z' : '-',
             nzcv & (1u << 29) ? 'C' : '-', nzcv & (1u << 28) ? 'V' : '-',
             env->fpcr, env->fpsr);
+    if (env->sys.hflags & A64F_SYS) {
+        const ARMSysState *st = &env->sys;
+        /* the SP not in use is in its bank */
+        uint64_t sp0 = (st->pstate & PSTATE_EL_MASK) &&
+                       (st->pstate & PSTATE_SP) ? st->sp_el[0]
+                                                : env->xregs[31];
+        uint64_t sp1 = (st->pstate & PSTATE_EL_MASK) &&
+                       (st->pstate & PSTATE_SP) ? env->xregs[31]
+                                                : st->sp_el[1];
+        fprintf(f, "EL%d PSTATE=%08x SP_EL0=%016llx SP_EL1=%016llx\n"
+                "ELR=%016llx SPSR=%08llx ESR=%08llx FAR=%016llx\n"
+                "SCTLR=%08llx TCR=%016llx TTBR0=%016llx TTBR1=%016llx\n",
+                a64_el(env), a64_pstate_get(env), (unsigned long long)sp0,
+                (unsigned long long)sp1, (unsigned long long)st->elr_el1,
+                (unsigned long long)st->spsr_el1,
+                (unsigned long long)st->esr_el1,
+                (unsigned long long)st->far_el1,
+                (unsigned long long)st->sctlr_el1,
+                (unsigned long long)st->tcr_el1,
+                (unsigned long long)st->ttbr0_el1,
+                (unsigned long long)st->ttbr1_el1);
+    }
 }
 
 const TCGTargetHooks a64_target_hooks = {
