@@ -111,14 +111,13 @@ bool a64_interrupt_deliverable(const CPUARMState *env)
 
 void a64_set_irq_line(CPUARMState *env, bool fiq, bool level)
 {
-    if (fiq) {
-        env->sys.fiq_line = level;
-    } else {
-        env->sys.irq_line = level;
-    }
-    if (level) {
-        /* the vCPU leaves generated code at the next block entry and its
-         * loop decides; a masked line only matters for WFI */
+    volatile int *line = fiq ? &env->sys.fiq_line : &env->sys.irq_line;
+    int old = *line;
+    *line = level;
+    if (level && !old) {
+        /* on a rising edge the vCPU leaves generated code at the next
+         * block entry and its loop decides; a masked line only matters
+         * for WFI (receivers ignore repeated levels) */
         __atomic_store_n(&env->common.exit_request, 1, __ATOMIC_RELEASE);
     }
 }
