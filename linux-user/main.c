@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "user.h"
+#include "task.h"
 #include "cpu/arm64/cpu-hooks.h"
 #include "tcg/exec.h"
 
@@ -18,8 +19,8 @@ static bool user_fetch_code(CPUARMState *env, uint64_t pc, uint32_t *insn)
     if ((pc & 3) || !guest_addr_valid(p, pc, 4)) {
         return false;
     }
-    memcpy(insn, g2h(p, pc), 4);
-    return true;
+    /* guarded: an unmapped page must not fault inside the translator */
+    return linux_copy_from_guest(p, insn, pc, 4);
 }
 
 int linux_user_main(UserConfig *cfg, const TCGExecConfig *ec)
@@ -29,12 +30,14 @@ int linux_user_main(UserConfig *cfg, const TCGExecConfig *ec)
     if (!guest_mem_reserve(p, cfg->reserve)) {
         return 1;
     }
+    linux_signal_init(p);
     tcg_exec_init(&a64_target_hooks, ec);
     CPUARMState *env = arm_cpu_new();
     env->opaque = p;
     env->fetch_code = user_fetch_code;
     env->common.guest_base = p->guest_base;
     tcg_cpu_init(env);
+    linux_thread_init_main(p, env);
     int r = linux_load_program(p, env);
     if (r) {
         return r;

@@ -26,5 +26,10 @@ typedef struct SyscallEntry {
 
 /* Area tables (each ends with SYSCALL_END). */
 extern const SyscallEntry syscalls_basic[];
+extern const SyscallEntry syscalls_signal[];
+extern const SyscallEntry syscalls_thread[];
+extern const SyscallEntry syscalls_time[];
+extern const SyscallEntry syscalls_net[];
+extern const SyscallEntry syscalls_poll[];
 
 #endif

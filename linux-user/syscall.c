@@ -16,8 +16,14 @@
 static const SyscallEntry *table[MAX_SYSCALL];
 static pthread_once_t table_once = PTHREAD_ONCE_INIT;
 
+/* later areas override earlier ones for the same number */
 static const SyscallEntry *const areas[] = {
     syscalls_basic,
+    syscalls_signal,
+    syscalls_thread,
+    syscalls_time,
+    syscalls_net,
+    syscalls_poll,
 };
 
 static void build_table(void)

@@ -34,6 +34,7 @@ typedef struct LinuxProcess {
     uint64_t stack_top;
     uint64_t auxv_addr, auxv_len;  /* guest copy, for /proc/self/auxv */
     char exe_path[4096];
+    struct LinuxTasks *tasks;  /* signals and threads (task.h) */
 } LinuxProcess;
 
 static inline void *g2h(const LinuxProcess *p, uint64_t addr)

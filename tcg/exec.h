@@ -44,6 +44,8 @@ const TCGExecConfig *tcg_exec_config(void);
 /* Per-thread (per-vCPU) set-up: jump cache, TCG context. */
 void tcg_cpu_init(void *env);
 void tcg_cpu_free(void *env);
+/* A thread that ran CPUs is ending: frees its translation context. */
+void tcg_thread_exit(void);
 
 /* Runs guest code; returns the exception index that stopped it. */
 int tcg_cpu_exec(void *env);
@@ -60,7 +62,8 @@ __attribute__((noreturn)) void tcg_cpu_loop_exit_restore(void *env,
 bool tcg_restore_state(void *env, uintptr_t host_pc);
 bool tcg_in_code_cache(uintptr_t host_pc);
 
-/* Translated-code maintenance. */
+/* Translated-code maintenance.  tb_flush stops every other CPU outside
+ * generated code first (the exclusive section below). */
 void tb_flush(void);
 void tb_invalidate_range(uint64_t start, uint64_t end);
 /* Number of guest blocks translated and flushes, for -d stats. */
