@@ -28,6 +28,9 @@ static void cpu_loop_syscall(LinuxProcess *p, CPUARMState *env,
     uint64_t *x = env->xregs;
     int64_t r = linux_do_syscall(p, env, (int)x[8], x[0], x[1], x[2], x[3],
                                  x[4], x[5]);
+    /* the exception return clears the local exclusive monitor
+     * (Arm ARM AArch64.ExceptionReturn), as qemu-aarch64 does */
+    env->excl_addr = ~0ull;
     switch (r) {
     case -LINUX_ESIGRETURN:
         break;                 /* registers come from the signal frame */
