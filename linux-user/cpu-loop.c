@@ -6,6 +6,7 @@
  * back to guest code.  Each guest thread runs its own loop.
  */
 #include <errno.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,12 +23,28 @@
 #define FSC_PERMISSION_L3 0x0f
 #define FSC_ALIGNMENT 0x21
 
+/* A fork-like clone returned 0: this is the child process. */
+static bool is_fork_child(LinuxProcess *p, int num, uint64_t arg0)
+{
+    uint64_t flags = arg0;
+    if (num == 435 /* clone3 */ &&
+        !linux_copy_from_guest(p, &flags, arg0, 8)) {
+        return false;
+    }
+    return (num == 220 || num == 435) && !(flags & CLONE_VM);
+}
+
 static void cpu_loop_syscall(LinuxProcess *p, CPUARMState *env,
                              LinuxThread *t)
 {
     uint64_t *x = env->xregs;
-    int64_t r = linux_do_syscall(p, env, (int)x[8], x[0], x[1], x[2], x[3],
+    int num = (int)x[8];
+    uint64_t arg0 = x[0];
+    int64_t r = linux_do_syscall(p, env, num, x[0], x[1], x[2], x[3],
                                  x[4], x[5]);
+    if (r == 0 && is_fork_child(p, num, arg0)) {
+        linux_thread_after_fork_child(p);
+    }
     /* the exception return clears the local exclusive monitor
      * (Arm ARM AArch64.ExceptionReturn), as qemu-aarch64 does */
     env->excl_addr = ~0ull;
@@ -53,7 +70,7 @@ static void cpu_loop_fault(LinuxThread *t, int sig, bool insn, uint64_t addr)
     int code = t->host_fault_code;
     t->host_fault_code = 0;
     if (sig == SIGSEGV) {
-        code = linux_segv_code(addr);
+        code = linux_segv_code(t->proc, addr);
     } else if (code <= 0) {
         code = BUS_ADRALN;
     }
@@ -81,6 +98,11 @@ static void cpu_loop_udef(LinuxThread *t)
 int linux_cpu_loop(LinuxProcess *p, CPUARMState *env)
 {
     LinuxThread *t = linux_thread_self;
+    if (!t) {
+        /* the main thread's first entry */
+        linux_thread_init_main(p, env);
+        t = linux_thread_self;
+    }
     for (;;) {
         linux_process_signals(t);
         t->in_guest = true;

@@ -30,17 +30,16 @@ int linux_user_main(UserConfig *cfg, const TCGExecConfig *ec)
     if (!guest_mem_reserve(p, cfg->reserve)) {
         return 1;
     }
-    linux_signal_init(p);
     tcg_exec_init(&a64_target_hooks, ec);
     CPUARMState *env = arm_cpu_new();
     env->opaque = p;
     env->fetch_code = user_fetch_code;
     env->common.guest_base = p->guest_base;
     tcg_cpu_init(env);
-    linux_thread_init_main(p, env);
     int r = linux_load_program(p, env);
     if (r) {
         return r;
     }
+    linux_host_signals_init(p);
     return linux_cpu_loop(p, env);
 }

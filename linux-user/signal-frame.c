@@ -73,20 +73,37 @@ _Static_assert(sizeof(siginfo_t) == 128, "siginfo");
 
 bool linux_sigtramp_init(LinuxProcess *p)
 {
-    /* the last guest page: above the stack's guard gap */
-    uint64_t addr = p->reserve - 4096;
-    void *h = mmap(g2h(p, addr), 4096, PROT_READ | PROT_WRITE,
-                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
-    if (h == MAP_FAILED) {
-        perror("mimic: cannot map the signal trampoline");
-        return false;
-    }
     static const uint32_t code[2] = {
         0xd2801168,            /* mov x8, #139 (__NR_rt_sigreturn) */
         0xd4000001,            /* svc #0 */
     };
-    memcpy(h, code, sizeof(code));
-    mprotect(h, 4096, PROT_READ);
+    uint64_t addr;
+    if (linux_mmap) {
+        /* an ordinary guest mapping, so the page map knows it */
+        int64_t r = linux_mmap(p, 0, 4096, PROT_READ | PROT_WRITE,
+                               MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (r < 0) {
+            fprintf(stderr, "mimic: cannot map the signal trampoline\n");
+            return false;
+        }
+        addr = (uint64_t)r;
+        memcpy(g2h(p, addr), code, sizeof(code));
+        linux_mprotect(p, addr, 4096, PROT_READ | PROT_EXEC);
+        if (linux_mem_name) {
+            linux_mem_name(p, addr, addr + 4096, "[sigpage]", 0, 0, 0);
+        }
+    } else {
+        /* the last guest page: above the stack's guard gap */
+        addr = p->reserve - 4096;
+        void *h = mmap(g2h(p, addr), 4096, PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+        if (h == MAP_FAILED) {
+            perror("mimic: cannot map the signal trampoline");
+            return false;
+        }
+        memcpy(h, code, sizeof(code));
+        mprotect(h, 4096, PROT_READ);
+    }
     p->tasks->sigtramp = addr;
     return true;
 }
@@ -264,6 +281,6 @@ int64_t a64_rt_sigreturn(LinuxThread *t)
     return -LINUX_ESIGRETURN;
 
 bad:
-    linux_force_signal(t, SIGSEGV, linux_segv_code(sp), sp);
+    linux_force_signal(t, SIGSEGV, linux_segv_code(p, sp), sp);
     return -LINUX_ESIGRETURN;
 }

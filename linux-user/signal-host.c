@@ -150,7 +150,7 @@ static void host_fault(int sig, siginfo_t *info, ucontext_t *uc)
         internal_fault(sig, info, uc);
     }
     if (is_write && in_window(p, host) && linux_handle_code_write &&
-        linux_handle_code_write(host - p->guest_base, pc)) {
+        linux_handle_code_write(p, host - p->guest_base)) {
         return;
     }
     if (t && t->uaccess_jmp) {

@@ -34,7 +34,10 @@
                         SA_ONSTACK | SA_RESTART | SA_NODEFER | SA_RESETHAND | \
                         0x800 /* SA_EXPOSE_TAGBITS */ | 0x04000000 /* RESTORER */)
 
-void linux_signal_init(LinuxProcess *p)
+/* Process start, after loading: mimic's handlers, the trampoline.  Host
+ * signals stay blocked until the main thread's CPU loop starts (which
+ * sets up its LinuxThread) so none arrives without a thread to take it. */
+void linux_host_signals_init(LinuxProcess *p)
 {
     LinuxTasks *tk = calloc(1, sizeof(*tk));
     if (!tk) {
@@ -43,6 +46,9 @@ void linux_signal_init(LinuxProcess *p)
     }
     pthread_mutex_init(&tk->lock, NULL);
     p->tasks = tk;
+    sigset_t cur;
+    linux_host_block_all(&cur);
+    tk->initial_mask = cur.__val[0] & ~UNBLOCKABLE;
     linux_signal_host_init(p);
     if (!linux_sigtramp_init(p)) {
         exit(1);
@@ -56,10 +62,23 @@ void linux_thread_signal_init(LinuxThread *t, const LinuxThread *parent)
         return;
     }
     /* the main thread starts with the mask mimic was started with */
-    sigset_t cur;
-    linux_host_rt_sigprocmask(SIG_SETMASK, NULL, &cur);
-    t->blocked = cur.__val[0] & ~UNBLOCKABLE;
+    t->blocked = t->proc->tasks->initial_mask;
     linux_host_mask_sync(t);
+}
+
+/* execve keeps ignored signals and the mask: hand the host the guest's
+ * whole mask (the synchronous signals included) for the new program. */
+void linux_signals_before_exec(LinuxProcess *p)
+{
+    LinuxThread *t = linux_thread_self;
+    if (!t) {
+        return;
+    }
+    sigset_t set;
+    memset(&set, 0, sizeof(set));
+    set.__val[0] = t->blocked;
+    linux_host_set_mask(&set);
+    t->host_mask_dirty = true;     /* if the exec fails */
 }
 
 GuestSigAction linux_get_sigaction(LinuxProcess *p, int sig)
@@ -99,10 +118,11 @@ bool linux_signal_deliverable(LinuxThread *t)
     return t->signal_pending || (t->pending & ~t->blocked);
 }
 
-int linux_segv_code(uint64_t addr)
+int linux_segv_code(LinuxProcess *p, uint64_t addr)
 {
-    /* without the page map, an unmapped page is the likely cause */
-    if (linux_guest_page_prot && linux_guest_page_prot(addr) >= 0) {
+    /* a mapped page refused the access; without the page map, an
+     * unmapped page is the likely cause */
+    if (linux_page_flags && (linux_page_flags(p, addr) & 1 /* VALID */)) {
         return SEGV_ACCERR;
     }
     return SEGV_MAPERR;
@@ -456,34 +476,9 @@ static int64_t sys_rt_sigtimedwait(LinuxProcess *p, CPUARMState *env,
     return r;
 }
 
-static int64_t host_ret(long r)
+static int64_t raw(long r)
 {
     return r < 0 ? -errno : r;
-}
-
-static int64_t sys_kill(LinuxProcess *p, CPUARMState *env, const uint64_t *a)
-{
-    if (a[1] > GUEST_NSIG) {
-        return -EINVAL;
-    }
-    return host_ret(kill((pid_t)a[0], (int)a[1]));
-}
-
-static int64_t sys_tkill(LinuxProcess *p, CPUARMState *env, const uint64_t *a)
-{
-    if (a[1] > GUEST_NSIG) {
-        return -EINVAL;
-    }
-    return host_ret(syscall(SYS_tkill, (pid_t)a[0], (int)a[1]));
-}
-
-static int64_t sys_tgkill(LinuxProcess *p, CPUARMState *env,
-                          const uint64_t *a)
-{
-    if (a[2] > GUEST_NSIG) {
-        return -EINVAL;
-    }
-    return host_ret(syscall(SYS_tgkill, (pid_t)a[0], (pid_t)a[1], (int)a[2]));
 }
 
 static int64_t sys_rt_sigqueueinfo(LinuxProcess *p, CPUARMState *env,
@@ -496,7 +491,7 @@ static int64_t sys_rt_sigqueueinfo(LinuxProcess *p, CPUARMState *env,
     if (!linux_copy_from_guest(p, &info, a[2], sizeof(info))) {
         return -EFAULT;
     }
-    return host_ret(syscall(SYS_rt_sigqueueinfo, (pid_t)a[0], (int)a[1],
+    return raw(syscall(SYS_rt_sigqueueinfo, (pid_t)a[0], (int)a[1],
                             &info));
 }
 
@@ -510,7 +505,7 @@ static int64_t sys_rt_tgsigqueueinfo(LinuxProcess *p, CPUARMState *env,
     if (!linux_copy_from_guest(p, &info, a[3], sizeof(info))) {
         return -EFAULT;
     }
-    return host_ret(syscall(SYS_rt_tgsigqueueinfo, (pid_t)a[0], (pid_t)a[1],
+    return raw(syscall(SYS_rt_tgsigqueueinfo, (pid_t)a[0], (pid_t)a[1],
                             (int)a[2], &info));
 }
 
@@ -524,7 +519,7 @@ static int64_t sys_pidfd_send_signal(LinuxProcess *p, CPUARMState *env,
     if (a[2] && !linux_copy_from_guest(p, &info, a[2], sizeof(info))) {
         return -EFAULT;
     }
-    return host_ret(syscall(SYS_pidfd_send_signal, (int)a[0], (int)a[1],
+    return raw(syscall(SYS_pidfd_send_signal, (int)a[0], (int)a[1],
                             a[2] ? &info : NULL, (unsigned)a[3]));
 }
 
@@ -620,9 +615,6 @@ static int64_t sys_restart_syscall(LinuxProcess *p, CPUARMState *env,
 
 const SyscallEntry syscalls_signal[] = {
     { 128, "restart_syscall", "", sys_restart_syscall },
-    { 129, "kill", "dd", sys_kill },
-    { 130, "tkill", "dd", sys_tkill },
-    { 131, "tgkill", "ddd", sys_tgkill },
     { 132, "sigaltstack", "pp", sys_sigaltstack },
     { 133, "rt_sigsuspend", "pu", sys_rt_sigsuspend },
     { 134, "rt_sigaction", "dppu", sys_rt_sigaction },

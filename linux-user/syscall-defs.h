@@ -26,6 +26,7 @@ typedef struct SyscallEntry {
 
 /* Area tables (each ends with SYSCALL_END). */
 extern const SyscallEntry syscalls_basic[];
+extern const SyscallEntry syscalls_interim[];
 extern const SyscallEntry syscalls_signal[];
 extern const SyscallEntry syscalls_thread[];
 extern const SyscallEntry syscalls_time[];

@@ -16,9 +16,12 @@
 static const SyscallEntry *table[MAX_SYSCALL];
 static pthread_once_t table_once = PTHREAD_ONCE_INIT;
 
-/* later areas override earlier ones for the same number */
+/* Later areas override earlier ones for the same number: the signal and
+ * thread areas (per-thread set_tid_address, robust lists) go after the
+ * process ones; syscalls_interim (stand-ins for process calls) before. */
 static const SyscallEntry *const areas[] = {
     syscalls_basic,
+    syscalls_interim,
     syscalls_signal,
     syscalls_thread,
     syscalls_time,

@@ -92,6 +92,7 @@ typedef struct LinuxTasks {
     GuestSigAction act[GUEST_NSIG + 1];
     uint64_t sigtramp;         /* guest address of mov x8,#139; svc #0 */
     int nb_threads;            /* live guest threads */
+    uint64_t initial_mask;     /* host mask mimic started with */
     int leader_exit_code;      /* the main thread's exit(), if it left */
 } LinuxTasks;
 
@@ -120,7 +121,6 @@ int linux_host_rt_sigaction(int sig, const void *act, void *old);
 int linux_host_rt_sigprocmask(int how, const sigset_t *set, sigset_t *old);
 
 /* signal.c: guest side */
-void linux_signal_init(LinuxProcess *p);
 void linux_thread_signal_init(LinuxThread *t, const LinuxThread *parent);
 /* Moves host-delivered signals into the queue and delivers what the mask
  * allows (building frames on the guest stack).  Called by the CPU loop. */
@@ -138,7 +138,7 @@ void linux_sigsuspend_end(LinuxThread *t, int64_t ret);
 bool linux_signal_deliverable(LinuxThread *t);
 GuestSigAction linux_get_sigaction(LinuxProcess *p, int sig);
 /* SEGV_MAPERR or SEGV_ACCERR for a fault at a guest address */
-int linux_segv_code(uint64_t addr);
+int linux_segv_code(LinuxProcess *p, uint64_t addr);
 /* sigaltstack state as the kernel computes it */
 bool linux_on_sig_stack(const LinuxThread *t, uint64_t sp);
 int linux_sas_ss_flags(const LinuxThread *t, uint64_t sp);
@@ -155,7 +155,6 @@ bool linux_sigtramp_init(LinuxProcess *p);
 void linux_thread_init_main(LinuxProcess *p, CPUARMState *env);
 /* Ends the calling guest thread; the process when it is the last one. */
 __attribute__((noreturn)) void linux_thread_exit(LinuxThread *t, int code);
-__attribute__((noreturn)) void linux_exit_group(LinuxProcess *p, int code);
 /* In a fork child: only the calling thread survives. */
 void linux_thread_after_fork_child(LinuxProcess *p);
 
@@ -175,30 +174,38 @@ static inline int64_t linux_safe_syscall(long num, long a1, long a2, long a3,
                              a2, a3, a4, a5, a6);
 }
 
+/* Provided here for the process code (lu-core's syscall-exec.c and
+ * main.c call them; they carry weak defaults there). */
+void linux_host_signals_init(LinuxProcess *p);
+int64_t linux_clone_thread(LinuxProcess *p, CPUARMState *env,
+                           uint64_t flags, uint64_t newsp, uint64_t ptid,
+                           uint64_t tls, uint64_t ctid);
+__attribute__((noreturn)) void linux_exit_thread(LinuxProcess *p,
+                                                 CPUARMState *env,
+                                                 int status);
+__attribute__((noreturn)) void linux_exit_group(LinuxProcess *p, int status);
+void linux_signals_before_exec(LinuxProcess *p);
+
+/* From the memory code (lu-core's pagemap.c/mmap.c), used when linked in
+ * (weak references: absent, mimic falls back to plain host calls). */
+bool linux_handle_code_write(LinuxProcess *p, uint64_t guest_addr)
+    __attribute__((weak));
+void linux_prepare_guest_write(LinuxProcess *p, uint64_t addr, uint64_t len)
+    __attribute__((weak));
+int linux_page_flags(LinuxProcess *p, uint64_t addr) __attribute__((weak));
+int64_t linux_mmap(LinuxProcess *p, uint64_t addr, uint64_t len, int prot,
+                   int flags, int fd, uint64_t off) __attribute__((weak));
+int64_t linux_mprotect(LinuxProcess *p, uint64_t addr, uint64_t len,
+                       int prot) __attribute__((weak));
+void linux_mem_name(LinuxProcess *p, uint64_t start, uint64_t end,
+                    const char *name, uint64_t offset, uint64_t dev,
+                    uint64_t ino) __attribute__((weak));
+
 /* A guest buffer the host kernel will read (write = false) or fill:
  * its host address, NULL for a null pointer; false when it is outside
- * the guest window (the syscall returns -EFAULT). */
-static inline bool linux_gbuf(LinuxProcess *p, uint64_t addr, uint64_t len,
-                              bool write, void **out);
-
-/* Lu-core hooks (weak; absent = not tracked).  A write fault at a guest
- * address whose page mimic write-protected because it holds translated
- * code: make it writable, drop its blocks, return true to retry. */
-bool linux_handle_code_write(uint64_t guest_addr, uintptr_t host_pc)
-    __attribute__((weak));
-/* PROT_* bits of a mapped guest page, or -1 if unmapped (si_code). */
-int linux_guest_page_prot(uint64_t guest_addr) __attribute__((weak));
-/* Before the host kernel writes into guest memory: pages holding
- * translated code may be write-protected (the kernel would fail with
- * EFAULT instead of faulting); make them writable. */
-void linux_guest_write_prepare(uint64_t addr, uint64_t len)
-    __attribute__((weak));
-/* A clone without CLONE_VM|CLONE_THREAD (fork, vfork, posix_spawn). */
-int64_t linux_clone_process(LinuxProcess *p, CPUARMState *env,
-                            uint64_t flags, uint64_t newsp, uint64_t ptid,
-                            uint64_t tls, uint64_t ctid)
-    __attribute__((weak));
-
+ * the guest window (the syscall returns -EFAULT; the host kernel itself
+ * answers EFAULT for unmapped pages inside it).  Code pages about to be
+ * written lose their write protection first. */
 static inline bool linux_gbuf(LinuxProcess *p, uint64_t addr, uint64_t len,
                               bool write, void **out)
 {
@@ -209,8 +216,8 @@ static inline bool linux_gbuf(LinuxProcess *p, uint64_t addr, uint64_t len,
     if (!guest_addr_valid(p, addr, len)) {
         return false;
     }
-    if (write && len && linux_guest_write_prepare) {
-        linux_guest_write_prepare(addr, len);
+    if (write && len && linux_prepare_guest_write) {
+        linux_prepare_guest_write(p, addr, len);
     }
     *out = g2h(p, addr);
     return true;

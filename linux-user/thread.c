@@ -2,9 +2,9 @@
 /*
  * Guest threads: clone/clone3 with CLONE_VM|CLONE_THREAD become host
  * threads, each running its own CPU loop on its own CPUARMState; thread
- * and process exit (clear_child_tid, robust futex lists); futexes, which
- * are host futexes on the guest word (guest memory is host memory at
- * guest_base + address); set_tid_address, gettid, membarrier.
+ * exit (clear_child_tid, robust futex lists); futexes, which are host
+ * futexes on the guest word (guest memory is host memory at guest_base +
+ * address); set_tid_address and the robust list.
  *
  * Guest thread ids are host thread ids, so futex PI owner words, tgkill
  * and /proc/PID/task need no translation.
@@ -59,6 +59,9 @@ void linux_thread_after_fork_child(LinuxProcess *p)
     if (t) {
         t->tid = gettid();
         t->is_main = true;
+        /* a child starts with no pending signals */
+        t->pending = 0;
+        t->nb_queued = 0;
     }
 }
 
@@ -118,9 +121,12 @@ static void *thread_main(void *arg)
                          CLONE_CHILD_CLEARTID | CLONE_CHILD_SETTID | \
                          CLONE_DETACHED | CLONE_IO)
 
-static int64_t clone_thread(LinuxProcess *p, CPUARMState *env, uint64_t flags,
-                            uint64_t newsp, uint64_t ptid, uint64_t tls,
-                            uint64_t ctid)
+/* clone with CLONE_VM (and not CLONE_VFORK): a new guest thread.  Only
+ * real threads (CLONE_THREAD|CLONE_SIGHAND) can be host threads, as in
+ * qemu; a process sharing memory any other way is refused. */
+int64_t linux_clone_thread(LinuxProcess *p, CPUARMState *env, uint64_t flags,
+                           uint64_t newsp, uint64_t ptid, uint64_t tls,
+                           uint64_t ctid)
 {
     LinuxThread *parent = linux_thread_self;
     if ((flags & THREAD_FLAGS) != THREAD_FLAGS ||
@@ -183,96 +189,6 @@ static int64_t clone_thread(LinuxProcess *p, CPUARMState *env, uint64_t flags,
     return cs.tid;
 }
 
-/* Fork-like clones belong to the process code (lu-core); this fallback
- * covers plain fork until it is linked in. */
-__attribute__((weak)) int64_t linux_clone_process(LinuxProcess *p,
-                                                  CPUARMState *env,
-                                                  uint64_t flags,
-                                                  uint64_t newsp,
-                                                  uint64_t ptid, uint64_t tls,
-                                                  uint64_t ctid)
-{
-    if (flags & (CLONE_VM | CLONE_THREAD | CLONE_SIGHAND)) {
-        return -EINVAL;
-    }
-    fflush(NULL);
-    pid_t pid = fork();
-    if (pid < 0) {
-        return -errno;
-    }
-    if (pid == 0) {
-        linux_thread_after_fork_child(p);
-        if (newsp) {
-            env->xregs[31] = newsp;
-        }
-        if (flags & CLONE_SETTLS) {
-            env->tpidr_el0 = tls;
-        }
-        if (flags & CLONE_CHILD_SETTID) {
-            put_tid(p, ctid, gettid());
-        }
-        if (flags & CLONE_CHILD_CLEARTID) {
-            linux_thread_self->clear_child_tid = ctid;
-        }
-        return 0;
-    }
-    if (flags & CLONE_PARENT_SETTID) {
-        put_tid(p, ptid, pid);
-    }
-    return pid;
-}
-
-static int64_t do_clone(LinuxProcess *p, CPUARMState *env, uint64_t flags,
-                        uint64_t newsp, uint64_t ptid, uint64_t tls,
-                        uint64_t ctid)
-{
-    /* the kernel's copy_process checks */
-    if ((flags & CLONE_THREAD) && !(flags & CLONE_SIGHAND)) {
-        return -EINVAL;
-    }
-    if ((flags & CLONE_SIGHAND) && !(flags & CLONE_VM)) {
-        return -EINVAL;
-    }
-    if ((flags & CLONE_VM) && (flags & CLONE_THREAD)) {
-        return clone_thread(p, env, flags, newsp, ptid, tls, ctid);
-    }
-    return linux_clone_process(p, env, flags, newsp, ptid, tls, ctid);
-}
-
-static int64_t sys_clone(LinuxProcess *p, CPUARMState *env, const uint64_t *a)
-{
-    /* arm64: flags, newsp, parent_tidptr, tls, child_tidptr */
-    return do_clone(p, env, a[0], a[1], a[2], a[3], a[4]);
-}
-
-/* struct clone_args (linux/sched.h), all fields u64 */
-typedef struct GuestCloneArgs {
-    uint64_t flags, pidfd, child_tid, parent_tid, exit_signal;
-    uint64_t stack, stack_size, tls, set_tid, set_tid_size, cgroup;
-} GuestCloneArgs;
-
-static int64_t sys_clone3(LinuxProcess *p, CPUARMState *env,
-                          const uint64_t *a)
-{
-    GuestCloneArgs ca;
-    memset(&ca, 0, sizeof(ca));
-    if (a[1] < 64 || a[1] > 4096) {
-        return -EINVAL;
-    }
-    size_t n = a[1] < sizeof(ca) ? a[1] : sizeof(ca);
-    if (!linux_copy_from_guest(p, &ca, a[0], n)) {
-        return -EFAULT;
-    }
-    if ((ca.stack == 0) != (ca.stack_size == 0) || ca.set_tid_size ||
-        (ca.exit_signal & ~0xffull) || (ca.flags & CLONE_PIDFD)) {
-        /* pidfds and set_tid are not supported for now */
-        return ca.flags & CLONE_PIDFD ? -ENOSYS : -EINVAL;
-    }
-    uint64_t sp = ca.stack ? ca.stack + ca.stack_size : 0;
-    return do_clone(p, env, ca.flags | ca.exit_signal, sp, ca.parent_tid,
-                    ca.tls, ca.child_tid);
-}
-
 /* ---- exit ---- */
 
 #define ROBUST_LIST_LIMIT 2048
@@ -329,7 +245,8 @@ static void exit_robust_list(LinuxThread *t)
     }
 }
 
-void linux_exit_group(LinuxProcess *p, int code)
+/* The process code (lu-core) has the full one (vfork children). */
+__attribute__((weak)) void linux_exit_group(LinuxProcess *p, int code)
 {
     fflush(NULL);
     exit(code & 0xff);
@@ -369,27 +286,15 @@ void linux_thread_exit(LinuxThread *t, int code)
     pthread_exit(NULL);
 }
 
-static int64_t sys_exit(LinuxProcess *p, CPUARMState *env, const uint64_t *a)
+void linux_exit_thread(LinuxProcess *p, CPUARMState *env, int status)
 {
-    linux_thread_exit(linux_thread_self, (int)a[0] & 0xff);
-}
-
-static int64_t sys_exit_group(LinuxProcess *p, CPUARMState *env,
-                              const uint64_t *a)
-{
-    linux_exit_group(p, (int)a[0]);
+    linux_thread_exit(linux_thread_self, status & 0xff);
 }
 
 static int64_t sys_set_tid_address(LinuxProcess *p, CPUARMState *env,
                                    const uint64_t *a)
 {
     linux_thread_self->clear_child_tid = a[0];
-    return linux_thread_self->tid;
-}
-
-static int64_t sys_gettid(LinuxProcess *p, CPUARMState *env,
-                          const uint64_t *a)
-{
     return linux_thread_self->tid;
 }
 
@@ -496,25 +401,12 @@ static int64_t sys_futex_waitv(LinuxProcess *p, CPUARMState *env,
                               a[3] ? (long)g2h(p, a[3]) : 0, (long)a[4], 0);
 }
 
-static int64_t sys_membarrier(LinuxProcess *p, CPUARMState *env,
-                              const uint64_t *a)
-{
-    /* guest threads are host threads: the host barrier covers them */
-    long r = syscall(SYS_membarrier, (int)a[0], (unsigned)a[1], (int)a[2]);
-    return r < 0 ? -errno : r;
-}
-
+/* Per-thread state: these override the process code's versions. */
 const SyscallEntry syscalls_thread[] = {
-    { 93, "exit", "d", sys_exit },
-    { 94, "exit_group", "d", sys_exit_group },
     { 96, "set_tid_address", "p", sys_set_tid_address },
     { 98, "futex", "pdxpxx", sys_futex },
     { 99, "set_robust_list", "pu", sys_set_robust_list },
     { 100, "get_robust_list", "dpp", sys_get_robust_list },
-    { 178, "gettid", "", sys_gettid },
-    { 220, "clone", "xpppp", sys_clone },
-    { 283, "membarrier", "dxd", sys_membarrier },
-    { 435, "clone3", "pu", sys_clone3 },
     { 449, "futex_waitv", "puxpd", sys_futex_waitv },
     SYSCALL_END
 };

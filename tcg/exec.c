@@ -5,6 +5,7 @@
  * return to the caller only for exceptions, syscalls and exit requests.
  */
 #include <pthread.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +33,7 @@ static pthread_cond_t excl_left = PTHREAD_COND_INITIALIZER;
 static pthread_cond_t excl_resume = PTHREAD_COND_INITIALIZER;
 static int excl_running;       /* CPUs inside tcg_cpu_exec */
 static bool excl_active;
+static pid_t excl_pid;         /* a fork child starts with one CPU */
 static TCGCPUCommon **excl_cpus;
 static int excl_nb_cpus, excl_cap;
 
@@ -59,6 +61,13 @@ static void exec_leave(void)
 static void exclusive_start(TCGCPUCommon *self, bool self_running)
 {
     pthread_mutex_lock(&excl_lock);
+    if (excl_pid != getpid()) {
+        /* a fork child: the other threads' CPUs did not come along
+         * (flushes are rare, the getpid is cheap) */
+        excl_pid = getpid();
+        excl_running = self_running ? 1 : 0;
+        excl_active = false;
+    }
     if (self_running) {
         excl_running--;
     }
@@ -133,6 +142,7 @@ void tcg_exec_init(const TCGTargetHooks *h, const TCGExecConfig *cfg)
 {
     hooks = h;
     config = *cfg;
+    excl_pid = getpid();
     if (config.max_insns <= 0 || config.max_insns > TCG_MAX_INSNS) {
         config.max_insns = TCG_MAX_INSNS;
     }
