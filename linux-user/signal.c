@@ -81,6 +81,47 @@ void linux_signals_before_exec(LinuxProcess *p)
     t->host_mask_dirty = true;     /* if the exec fails */
 }
 
+/* A vfork child shares all of mimic's memory with its parent until it
+ * execs or exits, and posix_spawn's child resets handlers and the mask
+ * on the way: the parent keeps its own copy of that state across. */
+typedef struct VforkSave {
+    GuestSigAction act[GUEST_NSIG + 1];
+    LinuxThread thread;
+} VforkSave;
+
+void *linux_vfork_save(LinuxProcess *p)
+{
+    VforkSave *s = malloc(sizeof(*s));
+    if (s && linux_thread_self) {
+        pthread_mutex_lock(&p->tasks->lock);
+        memcpy(s->act, p->tasks->act, sizeof(s->act));
+        pthread_mutex_unlock(&p->tasks->lock);
+        s->thread = *linux_thread_self;
+    }
+    return s;
+}
+
+void linux_vfork_restore(LinuxProcess *p, void *saved)
+{
+    VforkSave *s = saved;
+    LinuxThread *t = linux_thread_self;
+    if (!s || !t) {
+        free(s);
+        return;
+    }
+    pthread_mutex_lock(&p->tasks->lock);
+    memcpy(p->tasks->act, s->act, sizeof(s->act));
+    for (int sig = 1; sig <= GUEST_NSIG; sig++) {
+        linux_host_sigaction_sync(p, sig);
+    }
+    pthread_mutex_unlock(&p->tasks->lock);
+    /* the parent sleeps in vfork: whatever the handler recorded in this
+     * shared memory meanwhile was the child's */
+    *t = s->thread;
+    t->host_mask_dirty = true;
+    free(s);
+}
+
 GuestSigAction linux_get_sigaction(LinuxProcess *p, int sig)
 {
     pthread_mutex_lock(&p->tasks->lock);

@@ -128,6 +128,10 @@ void linux_process_signals(LinuxThread *t);
 /* A synchronous fault: delivered now, even if blocked or ignored (then
  * the default action applies, as the kernel's force_sig does). */
 void linux_force_signal(LinuxThread *t, int sig, int code, uint64_t addr);
+/* Around a host vfork (the child shares this memory): the parent's
+ * signal state, saved before and put back once the child is gone. */
+void *linux_vfork_save(LinuxProcess *p);
+void linux_vfork_restore(LinuxProcess *p, void *saved);
 /* Sets the guest mask (and the host mask to match). */
 void linux_set_blocked(LinuxThread *t, uint64_t mask);
 /* For sigsuspend-like calls: run with mask, restore the old one after the
