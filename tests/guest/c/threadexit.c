@@ -26,13 +26,18 @@ int main(void)
 {
     setvbuf(stdout, NULL, _IONBF, 0);
     signal(SIGCHLD, h);
+    sigset_t b, old;
+    sigemptyset(&b);
+    sigaddset(&b, SIGCHLD);
+    sigprocmask(SIG_BLOCK, &b, &old);
     pid_t pid = fork();
     if (pid == 0) {
         _exit(4);
     }
     while (!chld) {
-        pause();
+        sigsuspend(&old);
     }
+    sigprocmask(SIG_SETMASK, &old, NULL);
     int st;
     waitpid(pid, &st, 0);
     printf("SIGCHLD %d, child status %d\n", (int)chld, WEXITSTATUS(st));
