@@ -172,6 +172,8 @@ static void host_fault(int sig, siginfo_t *info, ucontext_t *uc)
     internal_fault(sig, info, uc);
 }
 
+static __attribute__((noreturn)) void die_now(int sig);
+
 static void host_signal_handler(int sig, siginfo_t *info, void *ucv)
 {
     ucontext_t *uc = ucv;
@@ -186,6 +188,12 @@ static void host_signal_handler(int sig, siginfo_t *info, void *ucv)
         /* mimic's own threads block every signal; nothing to do */
         errno = saved_errno;
         return;
+    }
+    /* a core-dumping signal the guest leaves at its default kills at
+     * once, whatever the thread is doing (as the kernel would) */
+    if ((CORE_MASK & GSIG_BIT(sig)) && !(t->blocked & GSIG_BIT(sig)) &&
+        t->proc->tasks->act[sig].handler == 0) {
+        die_now(sig);
     }
     int n = t->nb_host_sigs;
     if (n < (int)(sizeof(t->host_sigs) / sizeof(t->host_sigs[0]))) {
@@ -268,6 +276,12 @@ void linux_die_by_signal(int sig)
     if (log_file) {
         fflush(log_file);
     }
+    die_now(sig);
+}
+
+/* Async-signal-safe: system calls only. */
+static void die_now(int sig)
+{
     if (CORE_MASK & GSIG_BIT(sig)) {
         /* the guest's core is not ours to dump; mimic's is no use */
         struct rlimit rl = { 0, 0 };
