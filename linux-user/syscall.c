@@ -16,16 +16,10 @@
 static const SyscallEntry *table[MAX_SYSCALL];
 static pthread_once_t table_once = PTHREAD_ONCE_INIT;
 
-/* Later areas override earlier ones for the same number: the signal and
- * thread areas (per-thread set_tid_address, robust lists) go after the
- * process ones; syscalls_interim (stand-ins for process calls) before. */
 static const SyscallEntry *const areas[] = {
-    syscalls_basic,
-    syscalls_interim,
-    syscalls_signal,
-    syscalls_thread,
-    syscalls_time,
-    syscalls_net,
+    syscalls_fd, syscalls_file, syscalls_ioctl, syscalls_mem,
+    syscalls_proc, syscalls_exec,
+    syscalls_signal, syscalls_thread, syscalls_time, syscalls_net,
     syscalls_poll,
 };
 
@@ -33,9 +27,19 @@ static void build_table(void)
 {
     for (size_t i = 0; i < sizeof(areas) / sizeof(areas[0]); i++) {
         for (const SyscallEntry *e = areas[i]; e->num >= 0; e++) {
-            if (e->num < MAX_SYSCALL) {
-                table[e->num] = e;
+            if (e->num >= MAX_SYSCALL) {
+                continue;
             }
+            if (table[e->num] && (e->flags & SC_DEFAULT)) {
+                continue;
+            }
+            if (table[e->num] && !(table[e->num]->flags & SC_DEFAULT)) {
+                /* two area files claim one call: a merge left both */
+                fprintf(stderr, "mimic: internal error: syscall %d (%s) "
+                        "is defined twice\n", e->num, e->name);
+                abort();
+            }
+            table[e->num] = e;
         }
     }
 }
