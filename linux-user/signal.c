@@ -317,6 +317,17 @@ static void handle_signal(LinuxThread *t, int sig, const siginfo_t *info)
                    (unsigned long long)ka.handler,
                    (unsigned long long)env->pc);
     }
+    if (p->cfg.strace) {
+        const char *name = sigabbrev_np(sig);
+        if ((SYNC_PRIO & GSIG_BIT(sig)) && info->si_code > 0) {
+            log_printf("%d --- SIG%s {si_code=%d, si_addr=%p} ---\n",
+                       t->tid, name ? name : "?", info->si_code,
+                       info->si_addr);
+        } else {
+            log_printf("%d --- SIG%s {si_code=%d, si_pid=%d} ---\n", t->tid,
+                       name ? name : "?", info->si_code, info->si_pid);
+        }
+    }
     if (!a64_setup_rt_frame(t, sig, &ka, info, frame_mask)) {
         force_sigsegv(t, sig);
         return;
