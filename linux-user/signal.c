@@ -154,11 +154,6 @@ void linux_sigsuspend_end(LinuxThread *t, int64_t ret)
     }
 }
 
-bool linux_signal_deliverable(LinuxThread *t)
-{
-    return t->signal_pending || (t->pending & ~t->blocked);
-}
-
 int linux_segv_code(LinuxProcess *p, uint64_t addr)
 {
     /* a mapped page refused the access; without the page map, an
@@ -243,6 +238,18 @@ static void take_host_signals(LinuxThread *t)
         queue_signal(t, &t->host_sigs[i]);
     }
     t->nb_host_sigs = 0;
+}
+
+/* Before a sigsuspend-like wait (t->blocked is already the wait's
+ * mask): would a signal be delivered now? */
+bool linux_signal_deliverable(LinuxThread *t)
+{
+    if (t->signal_pending) {
+        /* the host mask stays all-blocked; the wait applies its own */
+        take_host_signals(t);
+        t->host_mask_dirty = true;
+    }
+    return (t->pending & ~t->blocked) != 0;
 }
 
 /* ---- delivery ---- */
