@@ -5,7 +5,6 @@
  * return to the caller only for exceptions, syscalls and exit requests.
  */
 #include <pthread.h>
-#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,7 +32,6 @@ static pthread_cond_t excl_left = PTHREAD_COND_INITIALIZER;
 static pthread_cond_t excl_resume = PTHREAD_COND_INITIALIZER;
 static int excl_running;       /* CPUs inside tcg_cpu_exec */
 static bool excl_active;
-static pid_t excl_pid;         /* a fork child starts with one CPU */
 static TCGCPUCommon **excl_cpus;
 static int excl_nb_cpus, excl_cap;
 
@@ -61,13 +59,6 @@ static void exec_leave(void)
 static void exclusive_start(TCGCPUCommon *self, bool self_running)
 {
     pthread_mutex_lock(&excl_lock);
-    if (excl_pid != getpid()) {
-        /* a fork child: the other threads' CPUs did not come along
-         * (flushes are rare, the getpid is cheap) */
-        excl_pid = getpid();
-        excl_running = self_running ? 1 : 0;
-        excl_active = false;
-    }
     if (self_running) {
         excl_running--;
     }
@@ -142,7 +133,6 @@ void tcg_exec_init(const TCGTargetHooks *h, const TCGExecConfig *cfg)
 {
     hooks = h;
     config = *cfg;
-    excl_pid = getpid();
     if (config.max_insns <= 0 || config.max_insns > TCG_MAX_INSNS) {
         config.max_insns = TCG_MAX_INSNS;
     }
@@ -453,13 +443,22 @@ void tb_flush(void)
 void tcg_fork_prepare(void)
 {
     pthread_mutex_lock(&tb_lock);
+    pthread_mutex_lock(&excl_lock);
 }
 
 void tcg_fork_done(bool child)
 {
     if (child) {
         code_cache_unshare();
+        /* the forking thread was in a syscall, outside generated code;
+         * the other threads did not come along (their CPUs stay listed:
+         * an exit request to them is harmless) */
+        excl_running = 0;
+        excl_active = false;
+        pthread_cond_init(&excl_left, NULL);
+        pthread_cond_init(&excl_resume, NULL);
     }
+    pthread_mutex_unlock(&excl_lock);
     pthread_mutex_unlock(&tb_lock);
 }
 
