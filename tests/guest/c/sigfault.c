@@ -17,7 +17,7 @@
 #include <unistd.h>
 
 static sigjmp_buf jb;
-static volatile uintptr_t fault_addr, fault_pc, ctx_fault;
+static volatile uintptr_t fault_addr, fault_pc, ctx_fault, fault_x19;
 static volatile int fault_code, fault_sig, has_fpsimd;
 
 static void record(int sig, siginfo_t *si, ucontext_t *uc)
@@ -26,6 +26,7 @@ static void record(int sig, siginfo_t *si, ucontext_t *uc)
     fault_addr = (uintptr_t)si->si_addr;
     fault_code = si->si_code;
     fault_pc = uc->uc_mcontext.pc;
+    fault_x19 = uc->uc_mcontext.regs[19];
     ctx_fault = uc->uc_mcontext.fault_address;
     /* the first record in __reserved is the FP/SIMD state */
     struct _aarch64_ctx *head = (void *)uc->uc_mcontext.__reserved;
@@ -66,6 +67,7 @@ int main(void)
            "fpsimd %d\n", fault_sig, fault_code, SEGV_MAPERR,
            (unsigned long)fault_addr, (unsigned long)ctx_fault, has_fpsimd);
 
+    uintptr_t here;
     long pg = sysconf(_SC_PAGESIZE);
     char *ro = mmap(NULL, pg, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (!sigsetjmp(jb, 1)) {
@@ -86,8 +88,23 @@ int main(void)
     }
     printf("again: sig %d\n", fault_sig);
 
+    /* precise state: the frame holds the faulting store's pc and the
+     * registers as they were, even those computed just before it */
+    install(SIGSEGV, h_skip);
+    uintptr_t x19_after;
+    __asm__ volatile("mov x19, #0x1234\n"
+                     "add x19, x19, #0x10\n"
+                     "adr %0, 1f\n"
+                     "1: str x19, [%2]\n"
+                     "add x19, x19, #1\n"
+                     "mov %1, x19"
+                     : "=&r"(here), "=r"(x19_after) : "r"(bad)
+                     : "x19", "memory");
+    printf("store fault: sig %d pc at insn %d x19 %#lx, then %#lx\n",
+           fault_sig, fault_pc == here, (unsigned long)fault_x19,
+           (unsigned long)x19_after);
+
     install(SIGILL, h_skip);
-    uintptr_t here;
     __asm__ volatile("adr %0, 1f\n1: .inst 0x00000000" : "=r"(here));
     /* Linux says ILL_ILLOPC, qemu-aarch64 ILL_ILLOPN */
     printf("udf: sig %d code ok %d at insn %d pc at insn %d\n", fault_sig,
