@@ -18,8 +18,6 @@ void tb_invalidate_range_locked(const TCGBackend *be, uint64_t start,
                                 uint64_t end);
 bool tb_invalidate_phys_page_locked(const TCGBackend *be, uint64_t phys);
 void tb_flush_locked(void);
-/* bumped by every flush: a block pointer from before one is dead */
-extern uint64_t tb_flush_count;
 TranslationBlock *tb_find_by_host_pc(uintptr_t host_pc);
 void tb_register_jmp_cache(TranslationBlock **jc);
 void tb_unregister_jmp_cache(TranslationBlock **jc);
