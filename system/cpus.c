@@ -190,6 +190,9 @@ static bool vcpus_exec_init(const VCPUConfig *cfg)
         return false;
     }
     tcg_exec_init(&a64_sys_target_hooks, &ec);
+    if (log_enabled(LOG_STATS)) {
+        atexit(tcg_print_stats);
+    }
     done = true;
     return true;
 }
