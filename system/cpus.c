@@ -153,6 +153,11 @@ static void *ticker_main(void *opaque)
 
 static void ticker_arm(VCPUs *v, uint64_t at)
 {
+    /* every exception returns to the loop: do not wake the ticker when
+     * nothing changed (if it has just fired, tick_at is UINT64_MAX) */
+    if (__atomic_load_n(&v->tick_at, __ATOMIC_ACQUIRE) == at) {
+        return;
+    }
     pthread_mutex_lock(&v->lock);
     v->tick_at = at;
     pthread_cond_signal(&v->cond);
