@@ -2,11 +2,15 @@
 /*
  * The user-mode CPU loop: runs translated code and handles what comes back
  * (system calls, faults, undefined instructions) as the Linux kernel would.
+ * Under -g the debugger meets each thread here (gdb-user.h): before each
+ * run (parking, stepping) and after it (breakpoint and watchpoint hits),
+ * and it sees every guest signal before delivery.
  */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include "user.h"
+#include "gdb-user.h"
 #include "tcg/exec.h"
 
 /* Ends mimic the way the native program would end on this signal. */
@@ -23,10 +27,43 @@ static void die_by_signal(int sig)
     exit(128 + sig);
 }
 
+/* Delivers a signal to the thread.  No guest handlers exist yet, so this
+ * is the default action: ignore for the few signals whose default is
+ * that, otherwise terminate. */
+static void linux_deliver_signal(LinuxProcess *p, CPUARMState *env, int sig)
+{
+    (void)env;
+    switch (sig) {
+    case 0:
+    case SIGCHLD:
+    case SIGURG:
+    case SIGWINCH:
+    case SIGCONT:
+        return;
+    default:
+        gdb_user_exit_signal(p, sig);
+        die_by_signal(sig);
+    }
+}
+
+/* A synchronous guest signal raised by an instruction.  A debugger may
+ * suppress it; the instruction then runs again, as under ptrace. */
+static void linux_cpu_signal(LinuxProcess *p, CPUARMState *env, int sig)
+{
+    linux_deliver_signal(p, env, gdb_user_signal(p, env, sig));
+}
+
 int linux_cpu_loop(LinuxProcess *p, CPUARMState *env)
 {
     for (;;) {
-        int e = tcg_cpu_exec(env);
+        int sig;
+        uint32_t cflags = gdb_user_cpu_enter(p, env, &sig);
+        if (sig) {
+            linux_deliver_signal(p, env, sig);
+            continue;
+        }
+        int e = tcg_cpu_exec_cflags(env, cflags);
+        gdb_user_cpu_exit(p, env, e);
         switch (e) {
         case EXCP_SYSCALL: {
             uint64_t *x = env->xregs;
@@ -35,21 +72,26 @@ int linux_cpu_loop(LinuxProcess *p, CPUARMState *env)
             break;
         }
         case TCG_EXCP_INTERRUPT:
+        case EXCP_DEBUG:
             break;
         case EXCP_UDEF:
-            fprintf(stderr, "mimic: illegal instruction 0x%08x at 0x%llx\n",
-                    env->syndrome, (unsigned long long)env->pc);
-            die_by_signal(SIGILL);
+            sig = gdb_user_signal(p, env, SIGILL);
+            if (sig == SIGILL) {
+                fprintf(stderr, "mimic: illegal instruction 0x%08x at "
+                        "0x%llx\n", env->syndrome,
+                        (unsigned long long)env->pc);
+            }
+            linux_deliver_signal(p, env, sig);
             break;
         case EXCP_BKPT:
-            die_by_signal(SIGTRAP);
+            linux_cpu_signal(p, env, SIGTRAP);
             break;
         case EXCP_PREFETCH:
         case EXCP_SEGV:
-            die_by_signal(SIGSEGV);
+            linux_cpu_signal(p, env, SIGSEGV);
             break;
         case EXCP_BUS:
-            die_by_signal(SIGBUS);
+            linux_cpu_signal(p, env, SIGBUS);
             break;
         default:
             fprintf(stderr, "mimic: unexpected exception %d at 0x%llx\n", e,

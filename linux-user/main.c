@@ -5,7 +5,9 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 #include "user.h"
+#include "gdb-user.h"
 #include "cpu/arm64/cpu-hooks.h"
 #include "tcg/exec.h"
 
@@ -35,9 +37,16 @@ int linux_user_main(UserConfig *cfg, const TCGExecConfig *ec)
     env->fetch_code = user_fetch_code;
     env->common.guest_base = p->guest_base;
     tcg_cpu_init(env);
+    pthread_mutex_init(&p->threads_lock, NULL);
+    p->main_thread.env = env;
+    p->main_thread.tid = getpid();
+    linux_thread_add(p, &p->main_thread);
     int r = linux_load_program(p, env);
     if (r) {
         return r;
+    }
+    if (cfg->gdb_spec && !gdb_user_start(p, cfg->gdb_spec)) {
+        return 1;
     }
     return linux_cpu_loop(p, env);
 }

@@ -8,6 +8,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 #include "syscall-defs.h"
+#include "gdb-user.h"
 
 static int64_t host_ret(int64_t r)
 {
@@ -33,6 +34,7 @@ static int64_t sys_write(LinuxProcess *p, CPUARMState *env, const uint64_t *a)
 static int64_t sys_exit_group(LinuxProcess *p, CPUARMState *env,
                               const uint64_t *a)
 {
+    gdb_user_exit(p, (int)a[0] & 0xff);
     exit((int)a[0] & 0xff);
 }
 

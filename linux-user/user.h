@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stddef.h>
+#include <pthread.h>
 #include "cpu/arm64/cpu.h"
 
 typedef struct UserConfig {
@@ -21,7 +22,16 @@ typedef struct UserConfig {
     uint64_t stack_size;       /* -s */
     uint64_t reserve;          /* -R: bytes of guest address space */
     bool strace;
+    const char *gdb_spec;      /* -g: PORT, HOST:PORT or a socket path */
 } UserConfig;
+
+/* One guest thread (thread-list.c keeps them all). */
+typedef struct LinuxThread {
+    CPUARMState *env;
+    int tid;                   /* guest thread id, as gettid() returns */
+    struct LinuxThread *next;
+    struct GdbUserThread *gdb; /* gdb-user.c's state, NULL without -g */
+} LinuxThread;
 
 typedef struct LinuxProcess {
     UserConfig cfg;
@@ -34,6 +44,14 @@ typedef struct LinuxProcess {
     uint64_t stack_top;
     uint64_t auxv_addr, auxv_len;  /* guest copy, for /proc/self/auxv */
     char exe_path[4096];
+
+    /* Every guest thread, first the initial one (thread-list.c); the
+     * debugger stops and lists them, signals and exit_group reach them. */
+    pthread_mutex_t threads_lock;
+    LinuxThread *threads;
+    int nthreads;
+    LinuxThread main_thread;
+    struct GdbUser *gdb;       /* -g: the debugger link (gdb-user.c) */
 } LinuxProcess;
 
 static inline void *g2h(const LinuxProcess *p, uint64_t addr)
@@ -44,6 +62,13 @@ static inline void *g2h(const LinuxProcess *p, uint64_t addr)
 /* guest-mem.c */
 bool guest_mem_reserve(LinuxProcess *p, uint64_t size);
 bool guest_addr_valid(const LinuxProcess *p, uint64_t addr, uint64_t len);
+
+/* thread-list.c: registration of guest threads.  Walk p->threads only
+ * under p->threads_lock. */
+void linux_thread_add(LinuxProcess *p, LinuxThread *t);
+void linux_thread_remove(LinuxProcess *p, LinuxThread *t);
+/* The thread running on env, or NULL. */
+LinuxThread *linux_thread_of(LinuxProcess *p, const CPUARMState *env);
 
 /* elfload.c: maps the program (and its interpreter), builds the stack.
  * Returns 0, or the exit status a shell would give (126/127) after

@@ -194,12 +194,11 @@ static TranslationBlock *tb_find(void *env, uint64_t pc, uint32_t flags,
         (tb->cflags & CF_SINGLE_STEP) == (cflags & CF_SINGLE_STEP)) {
         return tb;
     }
-    tb = tb_lookup_hash(pc, flags);
-    if (!tb || (tb->cflags & CF_SINGLE_STEP) != (cflags & CF_SINGLE_STEP)) {
+    tb = tb_lookup_hash(pc, flags, cflags);
+    if (!tb) {
         pthread_mutex_lock(&tb_lock);
-        tb = tb_lookup_hash(pc, flags);
-        if (!tb || (tb->cflags & CF_SINGLE_STEP) !=
-                   (cflags & CF_SINGLE_STEP)) {
+        tb = tb_lookup_hash(pc, flags, cflags);
+        if (!tb) {
             tb = tb_gen_code(env, pc, flags, cflags);
         }
         pthread_mutex_unlock(&tb_lock);

@@ -59,12 +59,16 @@ void tb_unregister_jmp_cache(TranslationBlock **jc)
     pthread_mutex_unlock(&tb_lock);
 }
 
-TranslationBlock *tb_lookup_hash(uint64_t pc, uint32_t flags)
+TranslationBlock *tb_lookup_hash(uint64_t pc, uint32_t flags,
+                                 uint32_t cflags)
 {
     TranslationBlock *tb =
         __atomic_load_n(&tb_hash[tb_hash_func(pc, flags)], __ATOMIC_ACQUIRE);
+    /* a one-instruction stepping block and a normal block can share
+     * (pc, flags): they are different translations */
     for (; tb; tb = __atomic_load_n(&tb->hash_next, __ATOMIC_ACQUIRE)) {
-        if (tb->pc == pc && tb->flags == flags && !tb->invalid) {
+        if (tb->pc == pc && tb->flags == flags && !tb->invalid &&
+            ((tb->cflags ^ cflags) & CF_SINGLE_STEP) == 0) {
             return tb;
         }
     }

@@ -8,7 +8,10 @@
 #include <string.h>
 #include "cpu.h"
 #include "cpu-hooks.h"
+#include "tcg/debug.h"
 #include "util/disas.h"
+
+_Static_assert(EXCP_DEBUG == TCG_EXCP_DEBUG, "debug exits must agree");
 
 void a64_translate(TCGContext *tc, TranslationBlock *tb, void *env,
                    int max_insns);
@@ -19,6 +22,14 @@ static void a64_get_tb_cpu_state(void *envp, uint64_t *pc, uint32_t *flags)
     CPUARMState *env = envp;
     *pc = env->pc;
     *flags = 0;
+    if (env->common.debug) {
+        /* resuming from a debug stop: the one-insn block runs unchecked */
+        if (env->common.debug_skip) {
+            *flags |= A64_TBFLAG_NODEBUG;
+        } else if (tcg_debug_watching(env->common.debug)) {
+            *flags |= A64_TBFLAG_WATCH;
+        }
+    }
 }
 
 static void a64_set_pc(void *envp, uint64_t pc)
