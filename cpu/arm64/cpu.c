@@ -8,6 +8,8 @@
 #include <string.h>
 #include "cpu.h"
 #include "cpu-hooks.h"
+#include "mem-helper.h"
+#include "cpu-features.h"
 #include "tcg/debug.h"
 #include "util/disas.h"
 
@@ -89,6 +91,8 @@ CPUARMState *arm_cpu_new(void)
     }
     memset(env, 0, sizeof(*env));
     env->excl_addr = ~0ull;
+    env->common.raise_unaligned = a64_raise_unaligned;
     arm_set_nzcv(env, 0);
+    arm_cpu_features_init(env);
     return env;
 }

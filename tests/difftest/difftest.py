@@ -6,7 +6,7 @@ Random instruction streams are generated from the A64 pattern files
 (cpu/arm64/*.decode: only implemented encodings, since unimplemented ones
 are comments there), wrapped in a freestanding ARM64 program that loads a
 random register state, runs them, and dumps x0-x30, sp, NZCV, FPSR, FPCR,
-v0-v31 and a 4 KB scratch buffer.  The same program runs under mimic (each
+v0-v31 and a 64 KB scratch buffer.  The same program runs under mimic (each
 backend) and qemu-aarch64; the dumps must be identical.  A mismatch is
 shrunk to the first instruction whose result differs and printed with its
 disassembly and the register state before it.
@@ -113,7 +113,7 @@ def program_source(insns, mem_flags, state):
     out.append('  adr x0, init_x')
     for i in range(2, 30, 2):
         out.append(f'  ldp x{i}, x{i+1}, [x0, #{8*i}]')
-    out += ['  ldr x30, [x0, #240]', '  adr x26, scratch + 2048',
+    out += ['  ldr x30, [x0, #240]', '  adr x26, scratch', '  add x26, x26, #32768',
             '  mov x28, x26', '  ldp x0, x1, [x0]']
     out.append('insns:')
     for w, mem in zip(insns, mem_flags):
@@ -131,7 +131,7 @@ def program_source(insns, mem_flags, state):
         out.append(f'  stp q{i}, q{i+1}, [x0], #32')
     out += ['  mov x0, #1', '  adr x1, dump', f'  mov x2, #{DUMP_SIZE}',
             '  mov x8, #64', '  svc #0',
-            '  mov x0, #1', '  adr x1, scratch', '  mov x2, #4096',
+            '  mov x0, #1', '  adr x1, scratch', '  mov x2, #65536',
             '  mov x8, #64', '  svc #0',
             '  mov x0, #0', '  mov x8, #93', '  svc #0',
             '.data', '.balign 16', 'init_nzcv:', f'  .quad {state["nzcv"]}',
@@ -142,7 +142,7 @@ def program_source(insns, mem_flags, state):
         out.append(f'  .quad 0x{v & (2**64 - 1):x}, 0x{v >> 64:x}')
     out += ['.balign 16', 'scratch:']
     out += [f'  .quad 0x{(0x0123456789abcdef * (i + 1)) & (2**64-1):x}'
-            for i in range(512)]
+            for i in range(8192)]
     out += ['.balign 16', 'dump:', f'  .skip {DUMP_SIZE}']
     return '\n'.join(out) + '\n'
 
