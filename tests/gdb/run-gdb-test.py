@@ -34,6 +34,7 @@ import re
 import shlex
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -89,7 +90,31 @@ class Reader(threading.Thread):
             return self.buf
 
 
+def free_port():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+def start_qemu(args, d, tmp):
+    """--qemu: the same script against qemu-aarch64's gdbstub, to check what
+    a script expects of gdb when mimic cannot run the guest yet."""
+    port = free_port()
+    out = open(os.path.join(tmp, "stdout"), "wb")
+    proc = subprocess.Popen([args.qemu, "-g", str(port), args.program] +
+                            d["args"], stdout=out, stderr=subprocess.PIPE,
+                            stdin=subprocess.DEVNULL)
+    err = Reader(proc.stderr)
+    err.start()
+    time.sleep(0.3)
+    return proc, err, f"127.0.0.1:{port}"
+
+
 def start_mimic(args, d, tmp):
+    if args.qemu:
+        return start_qemu(args, d, tmp)
     cmd = [args.mimic, "-backend", args.backend]
     sock = None
     if d["socket"] == "unix":
@@ -180,10 +205,14 @@ def check(args, d, gdb_out, stdout, status, mimic_err):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--mimic", required=True)
+    ap.add_argument("--mimic")
     ap.add_argument("--gdb", default="gdb-multiarch")
     ap.add_argument("--backend", default="interp")
     ap.add_argument("--timeout", type=float, default=60)
+    ap.add_argument("-v", "--verbose", action="store_true",
+                    help="print gdb's output even on success")
+    ap.add_argument("--qemu", help="debug under this qemu-aarch64 instead "
+                    "(to try a script out; not for the test suite)")
     ap.add_argument("script")
     ap.add_argument("program")
     args = ap.parse_args()
@@ -231,6 +260,9 @@ def main():
     shutil.rmtree(tmp, ignore_errors=True)
     gdb_out = rd.text()
     errors = check(args, d, gdb_out, stdout, status, mimic_err.text())
+    if args.verbose:
+        print("---- gdb output ----\n" + gdb_out)
+        print(f"---- program stdout (exit {status}) ----\n" + stdout)
     if not errors:
         print("PASS")
         return 0
