@@ -22,9 +22,9 @@
 int gdb_user_num_threads(void *opaque)
 {
     GdbUser *g = opaque;
-    pthread_mutex_lock(&g->p->threads_lock);
-    int n = g->p->nthreads;
-    pthread_mutex_unlock(&g->p->threads_lock);
+    pthread_mutex_lock(&g->p->cpus_lock);
+    int n = g->p->ncpus;
+    pthread_mutex_unlock(&g->p->cpus_lock);
     return n;
 }
 
@@ -32,29 +32,29 @@ int gdb_user_thread_id(void *opaque, int index)
 {
     GdbUser *g = opaque;
     int tid = -1;
-    pthread_mutex_lock(&g->p->threads_lock);
-    LinuxThread *t = g->p->threads;
+    pthread_mutex_lock(&g->p->cpus_lock);
+    LinuxCpu *t = g->p->cpus;
     for (int i = 0; t && i < index; i++) {
         t = t->next;
     }
     if (t) {
         tid = t->tid;
     }
-    pthread_mutex_unlock(&g->p->threads_lock);
+    pthread_mutex_unlock(&g->p->cpus_lock);
     return tid;
 }
 
 CPUARMState *gdb_user_env_of(GdbUser *g, int tid)
 {
     CPUARMState *env = NULL;
-    pthread_mutex_lock(&g->p->threads_lock);
-    for (LinuxThread *t = g->p->threads; t; t = t->next) {
+    pthread_mutex_lock(&g->p->cpus_lock);
+    for (LinuxCpu *t = g->p->cpus; t; t = t->next) {
         if (t->tid == tid) {
             env = t->env;
             break;
         }
     }
-    pthread_mutex_unlock(&g->p->threads_lock);
+    pthread_mutex_unlock(&g->p->cpus_lock);
     return env;
 }
 
@@ -202,14 +202,14 @@ const char *gdb_user_exec_file(void *opaque)
 static void monitor_threads(GdbUser *g, char *out, size_t outlen)
 {
     size_t n = 0;
-    pthread_mutex_lock(&g->p->threads_lock);
-    for (LinuxThread *t = g->p->threads; t && n < outlen; t = t->next) {
+    pthread_mutex_lock(&g->p->cpus_lock);
+    for (LinuxCpu *t = g->p->cpus; t && n < outlen; t = t->next) {
         int w = snprintf(out + n, outlen - n, "thread %d pc 0x%" PRIx64
                          " sp 0x%" PRIx64 "\n", t->tid, t->env->pc,
                          t->env->xregs[31]);
         n += w > 0 ? (size_t)w : 0;
     }
-    pthread_mutex_unlock(&g->p->threads_lock);
+    pthread_mutex_unlock(&g->p->cpus_lock);
 }
 
 int gdb_user_monitor(void *opaque, const char *cmd, char *out, size_t outlen)

@@ -51,21 +51,21 @@ static void gdb_user_timedwait(GdbUser *g, int ms)
 /* Makes every thread in translated code return to its CPU loop soon. */
 static void gdb_user_kick_running(GdbUser *g)
 {
-    pthread_mutex_lock(&g->p->threads_lock);
-    for (LinuxThread *t = g->p->threads; t; t = t->next) {
+    pthread_mutex_lock(&g->p->cpus_lock);
+    for (LinuxCpu *t = g->p->cpus; t; t = t->next) {
         if (t->gdb && t->gdb->running) {
             __atomic_store_n(&t->env->common.exit_request, 1,
                              __ATOMIC_RELEASE);
         }
     }
-    pthread_mutex_unlock(&g->p->threads_lock);
+    pthread_mutex_unlock(&g->p->cpus_lock);
 }
 
 /*
  * Posts the stop of thread t (lock held).  Returns false, posting nothing,
  * when a stop is already being reported or gdb is gone.
  */
-static bool gdb_user_report(GdbUser *g, LinuxThread *t,
+static bool gdb_user_report(GdbUser *g, LinuxCpu *t,
                             const GdbStopReason *stop)
 {
     if (!gdb_user_attached(g) || g->stopping) {
@@ -82,14 +82,14 @@ static bool gdb_user_report(GdbUser *g, LinuxThread *t,
     return true;
 }
 
-static void gdb_user_report_trap(GdbUser *g, LinuxThread *t, int linux_sig)
+static void gdb_user_report_trap(GdbUser *g, LinuxCpu *t, int linux_sig)
 {
     GdbStopReason stop = { .kind = GDB_STOP_SIGNAL, .signal = linux_sig };
     gdb_user_report(g, t, &stop);
 }
 
 /* Waits (lock held) until a resume lets t run or gdb lets go. */
-static void gdb_user_park(GdbUser *g, LinuxThread *t)
+static void gdb_user_park(GdbUser *g, LinuxCpu *t)
 {
     while (gdb_user_attached(g) && (g->stopping || !t->gdb->may_run)) {
         pthread_cond_wait(&g->cond, &g->lock);
@@ -99,7 +99,7 @@ static void gdb_user_park(GdbUser *g, LinuxThread *t)
 /* ---- Hooks for guest threads -------------------------------------------- */
 
 /* Sets up the thread's next run after it was let go (lock held). */
-static uint32_t gdb_user_next_run(GdbUser *g, LinuxThread *t)
+static uint32_t gdb_user_next_run(GdbUser *g, LinuxCpu *t)
 {
     GdbUserThread *gt = t->gdb;
     CPUARMState *env = t->env;
@@ -133,7 +133,7 @@ uint32_t gdb_user_cpu_enter_slow(LinuxProcess *p, CPUARMState *env,
     if (!gdb_user_attached(g)) {
         return 0;
     }
-    LinuxThread *t = linux_thread_of(p, env);
+    LinuxCpu *t = linux_cpu_of(p, env);
     if (!t || !t->gdb) {
         return 0;
     }
@@ -199,7 +199,7 @@ void gdb_user_cpu_exit_slow(LinuxProcess *p, CPUARMState *env, int excp)
     if (!gdb_user_attached(g)) {
         return;
     }
-    LinuxThread *t = linux_thread_of(p, env);
+    LinuxCpu *t = linux_cpu_of(p, env);
     if (!t || !t->gdb) {
         return;
     }
@@ -226,7 +226,7 @@ void gdb_user_cpu_exit_slow(LinuxProcess *p, CPUARMState *env, int excp)
 int gdb_user_signal_slow(LinuxProcess *p, CPUARMState *env, int sig)
 {
     GdbUser *g = p->gdb;
-    LinuxThread *t = linux_thread_of(p, env);
+    LinuxCpu *t = linux_cpu_of(p, env);
     if (!t || !t->gdb || !gdb_user_attached(g)) {
         return sig;
     }
@@ -287,7 +287,7 @@ void gdb_user_exit_slow(LinuxProcess *p, bool killed, int status)
     pthread_mutex_unlock(&g->lock);
 }
 
-void gdb_user_thread_start(LinuxProcess *p, LinuxThread *t)
+void gdb_user_cpu_start(LinuxProcess *p, LinuxCpu *t)
 {
     GdbUser *g = p->gdb;
     if (!g) {
@@ -306,7 +306,7 @@ void gdb_user_thread_start(LinuxProcess *p, LinuxThread *t)
     pthread_mutex_unlock(&g->lock);
 }
 
-void gdb_user_thread_exit(LinuxProcess *p, LinuxThread *t)
+void gdb_user_cpu_gone(LinuxProcess *p, LinuxCpu *t)
 {
     GdbUser *g = p->gdb;
     if (!g || !t->gdb) {
@@ -339,8 +339,8 @@ static const GdbResumeAction *gdb_user_action_for(const GdbResumeAction *a,
 /* Hands out the actions and lets the threads go (lock held). */
 static void gdb_user_release(GdbUser *g, const GdbResumeAction *acts, int n)
 {
-    pthread_mutex_lock(&g->p->threads_lock);
-    for (LinuxThread *t = g->p->threads; t; t = t->next) {
+    pthread_mutex_lock(&g->p->cpus_lock);
+    for (LinuxCpu *t = g->p->cpus; t; t = t->next) {
         GdbUserThread *gt = t->gdb;
         if (!gt) {
             continue;
@@ -352,7 +352,7 @@ static void gdb_user_release(GdbUser *g, const GdbResumeAction *acts, int n)
             gt->resume_signal = a->signal;
         }
     }
-    pthread_mutex_unlock(&g->p->threads_lock);
+    pthread_mutex_unlock(&g->p->cpus_lock);
     g->have_event = false;
     g->stopping = false;
     pthread_cond_broadcast(&g->cond);
@@ -366,9 +366,9 @@ static void gdb_user_release(GdbUser *g, const GdbResumeAction *acts, int n)
 static void gdb_user_stop_for_interrupt(GdbUser *g)
 {
     g->event = (GdbStopReason){ .kind = GDB_STOP_SIGNAL, .signal = SIGINT };
-    pthread_mutex_lock(&g->p->threads_lock);
-    g->event.tid = g->p->threads ? g->p->threads->tid : 0;
-    pthread_mutex_unlock(&g->p->threads_lock);
+    pthread_mutex_lock(&g->p->cpus_lock);
+    g->event.tid = g->p->cpus ? g->p->cpus->tid : 0;
+    pthread_mutex_unlock(&g->p->cpus_lock);
     g->have_event = true;
     g->stopping = true;
     g->interrupt = false;
@@ -458,8 +458,8 @@ static const GdbTargetOps gdb_user_ops = {
  * as if it had never been debugged, passing on signals it stopped with. */
 static void gdb_user_let_go(GdbUser *g)
 {
-    pthread_mutex_lock(&g->p->threads_lock);
-    for (LinuxThread *t = g->p->threads; t; t = t->next) {
+    pthread_mutex_lock(&g->p->cpus_lock);
+    for (LinuxCpu *t = g->p->cpus; t; t = t->next) {
         GdbUserThread *gt = t->gdb;
         if (gt) {
             gt->may_run = true;
@@ -468,7 +468,7 @@ static void gdb_user_let_go(GdbUser *g)
             gt->step_active = false;
         }
     }
-    pthread_mutex_unlock(&g->p->threads_lock);
+    pthread_mutex_unlock(&g->p->cpus_lock);
     __atomic_store_n(&g->attached, false, __ATOMIC_RELEASE);
     g->stopping = false;
     g->interrupt = false;
@@ -482,7 +482,7 @@ static void *gdb_user_session(void *arg)
 
     if (gdb_server_wait_attach(g->srv) == 0) {
         GdbStopReason initial = { .kind = GDB_STOP_SIGNAL, .signal = SIGTRAP,
-                                  .tid = g->p->main_thread.tid };
+                                  .tid = g->p->main_cpu.tid };
         r = gdb_server_run(g->srv, &initial);
     }
     if (r != GDB_RUN_EXITED) {
@@ -547,11 +547,11 @@ bool gdb_user_start(LinuxProcess *p, const char *spec)
     g->attached = true;
     g->stopping = true;
     p->gdb = g;
-    pthread_mutex_lock(&p->threads_lock);
-    LinuxThread *threads = p->threads;
-    pthread_mutex_unlock(&p->threads_lock);
-    for (LinuxThread *t = threads; t; t = t->next) {
-        gdb_user_thread_start(p, t);
+    pthread_mutex_lock(&p->cpus_lock);
+    LinuxCpu *threads = p->cpus;
+    pthread_mutex_unlock(&p->cpus_lock);
+    for (LinuxCpu *t = threads; t; t = t->next) {
+        gdb_user_cpu_start(p, t);
     }
     /* guest signals are for guest threads, never for the session */
     sigset_t all, old;

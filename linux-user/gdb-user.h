@@ -21,10 +21,11 @@
  * printing why. */
 bool gdb_user_start(LinuxProcess *p, const char *spec);
 
-/* A thread joins or leaves the process (thread-list already updated for
- * start, not yet for exit).  A new thread stops if the process is stopped. */
-void gdb_user_thread_start(LinuxProcess *p, LinuxThread *t);
-void gdb_user_thread_exit(LinuxProcess *p, LinuxThread *t);
+/* A guest thread joins the process (call after linux_cpu_add, before it
+ * runs guest code: it starts stopped if gdb holds the process) or leaves
+ * it (call before linux_cpu_remove). */
+void gdb_user_cpu_start(LinuxProcess *p, LinuxCpu *t);
+void gdb_user_cpu_gone(LinuxProcess *p, LinuxCpu *t);
 
 uint32_t gdb_user_cpu_enter_slow(LinuxProcess *p, CPUARMState *env,
                                  int *deliver);

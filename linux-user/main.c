@@ -37,10 +37,10 @@ int linux_user_main(UserConfig *cfg, const TCGExecConfig *ec)
     env->fetch_code = user_fetch_code;
     env->common.guest_base = p->guest_base;
     tcg_cpu_init(env);
-    pthread_mutex_init(&p->threads_lock, NULL);
-    p->main_thread.env = env;
-    p->main_thread.tid = getpid();
-    linux_thread_add(p, &p->main_thread);
+    pthread_mutex_init(&p->cpus_lock, NULL);
+    p->main_cpu.env = env;
+    p->main_cpu.tid = getpid();
+    linux_cpu_add(p, &p->main_cpu);
     int r = linux_load_program(p, env);
     if (r) {
         return r;

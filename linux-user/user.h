@@ -25,13 +25,15 @@ typedef struct UserConfig {
     const char *gdb_spec;      /* -g: PORT, HOST:PORT or a socket path */
 } UserConfig;
 
-/* One guest thread (thread-list.c keeps them all). */
-typedef struct LinuxThread {
+/* The CPU of one guest thread, as process-wide code sees it: the debugger
+ * lists and stops these, a gdb interrupt or exit_group reaches each one
+ * (cpu-list.c keeps them all).  Thread code embeds one per thread. */
+typedef struct LinuxCpu {
     CPUARMState *env;
     int tid;                   /* guest thread id, as gettid() returns */
-    struct LinuxThread *next;
+    struct LinuxCpu *next;
     struct GdbUserThread *gdb; /* gdb-user.c's state, NULL without -g */
-} LinuxThread;
+} LinuxCpu;
 
 typedef struct LinuxProcess {
     UserConfig cfg;
@@ -45,12 +47,12 @@ typedef struct LinuxProcess {
     uint64_t auxv_addr, auxv_len;  /* guest copy, for /proc/self/auxv */
     char exe_path[4096];
 
-    /* Every guest thread, first the initial one (thread-list.c); the
-     * debugger stops and lists them, signals and exit_group reach them. */
-    pthread_mutex_t threads_lock;
-    LinuxThread *threads;
-    int nthreads;
-    LinuxThread main_thread;
+    /* The CPU of every guest thread, first the initial one
+     * (cpu-list.c); walk the list only under cpus_lock. */
+    pthread_mutex_t cpus_lock;
+    LinuxCpu *cpus;
+    int ncpus;
+    LinuxCpu main_cpu;
     struct GdbUser *gdb;       /* -g: the debugger link (gdb-user.c) */
 } LinuxProcess;
 
@@ -63,12 +65,11 @@ static inline void *g2h(const LinuxProcess *p, uint64_t addr)
 bool guest_mem_reserve(LinuxProcess *p, uint64_t size);
 bool guest_addr_valid(const LinuxProcess *p, uint64_t addr, uint64_t len);
 
-/* thread-list.c: registration of guest threads.  Walk p->threads only
- * under p->threads_lock. */
-void linux_thread_add(LinuxProcess *p, LinuxThread *t);
-void linux_thread_remove(LinuxProcess *p, LinuxThread *t);
+/* cpu-list.c: registration of guest threads' CPUs. */
+void linux_cpu_add(LinuxProcess *p, LinuxCpu *t);
+void linux_cpu_remove(LinuxProcess *p, LinuxCpu *t);
 /* The thread running on env, or NULL. */
-LinuxThread *linux_thread_of(LinuxProcess *p, const CPUARMState *env);
+LinuxCpu *linux_cpu_of(LinuxProcess *p, const CPUARMState *env);
 
 /* elfload.c: maps the program (and its interpreter), builds the stack.
  * Returns 0, or the exit status a shell would give (126/127) after
