@@ -17,6 +17,8 @@ exit status against the directives in the script:
     #@ interrupt-after: TEXT  send SIGINT to gdb (which sends Ctrl-C to the
                               target) once TEXT shows in gdb's output
     #@ kill-gdb-after: TEXT   kill gdb with SIGKILL once TEXT shows
+    #@ stdin-after-gdb: TEXT  the program's stdin is a pipe that gets TEXT
+                              and a newline once gdb has ended
     #@ socket: unix           connect through a Unix socket instead of TCP
     #@ args: A B ...          program arguments
     #@ allow-skip: yes        a failure caused by an instruction or system
@@ -51,7 +53,7 @@ BAD_GDB = [
 def parse_directives(path):
     d = {"expect": [], "reject": [], "stdout": [], "exit": "0",
          "interrupt-after": None, "kill-gdb-after": None, "socket": "tcp",
-         "args": [], "allow-skip": "no"}
+         "args": [], "allow-skip": "no", "stdin-after-gdb": None}
     with open(path) as f:
         for line in f:
             m = re.match(r"\s*#@\s*([a-z-]+):\s?(.*?)\s*$", line)
@@ -124,8 +126,9 @@ def start_mimic(args, d, tmp):
         cmd += ["-g", "127.0.0.1:0"]
     cmd += [args.program] + d["args"]
     out = open(os.path.join(tmp, "stdout"), "wb")
+    stdin = subprocess.PIPE if d["stdin-after-gdb"] else subprocess.DEVNULL
     proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE,
-                            stdin=subprocess.DEVNULL)
+                            stdin=stdin)
     err = Reader(proc.stderr)
     err.start()
     deadline = time.time() + 10
@@ -245,6 +248,12 @@ def main():
         mimic.wait()
         fail("gdb timed out")
     rd.join(5)
+    if d["stdin-after-gdb"] and not args.qemu:
+        try:
+            mimic.stdin.write((d["stdin-after-gdb"] + "\n").encode())
+            mimic.stdin.close()
+        except OSError:
+            pass
     # After gdb: the program ends by itself (exit, kill) or runs on.
     status = None
     try:
