@@ -197,6 +197,12 @@ void gdb_user_cpu_exit_slow(LinuxProcess *p, CPUARMState *env, int excp)
     GdbUser *g = p->gdb;
     env->common.debug_skip = 0;
     if (!gdb_user_attached(g)) {
+        if (excp == TCG_EXCP_DEBUG) {
+            /* a translation from before gdb let go (a fork child's copy
+             * of the parent's breakpoints): drop them, or it hits again */
+            tcg_debug_clear(g->debug);
+            tcg_debug_sync(g->debug);
+        }
         return;
     }
     LinuxCpu *t = linux_cpu_of(p, env);
@@ -285,6 +291,28 @@ void gdb_user_exit_slow(LinuxProcess *p, bool killed, int status)
         gdb_user_timedwait(g, 50);
     }
     pthread_mutex_unlock(&g->lock);
+}
+
+void gdb_user_fork_child(LinuxProcess *p)
+{
+    GdbUser *g = p->gdb;
+    if (!g) {
+        return;
+    }
+    /* The session thread did not come along, and may have held the lock:
+     * the child starts afresh, undebugged, like a child gdb does not
+     * follow.  The inherited sockets are left alone (closing them here
+     * would be harmless, shutting them down would cut the parent off). */
+    pthread_mutex_init(&g->lock, NULL);
+    pthread_cond_init(&g->cond, NULL);
+    __atomic_store_n(&g->attached, false, __ATOMIC_RELEASE);
+    g->stopping = false;
+    g->in_resume = false;
+    g->have_event = false;
+    g->interrupt = false;
+    g->session_over = true;
+    g->srv = NULL;
+    g->running = 0;
 }
 
 void gdb_user_cpu_start(LinuxProcess *p, LinuxCpu *t)

@@ -27,6 +27,10 @@ bool gdb_user_start(LinuxProcess *p, const char *spec);
 void gdb_user_cpu_start(LinuxProcess *p, LinuxCpu *t);
 void gdb_user_cpu_gone(LinuxProcess *p, LinuxCpu *t);
 
+/* In a fork child, from linux_cpus_after_fork_child: the child runs on
+ * undebugged (gdb follows the parent). */
+void gdb_user_fork_child(LinuxProcess *p);
+
 uint32_t gdb_user_cpu_enter_slow(LinuxProcess *p, CPUARMState *env,
                                  int *deliver);
 void gdb_user_cpu_exit_slow(LinuxProcess *p, CPUARMState *env, int excp);

@@ -70,6 +70,9 @@ void linux_cpu_add(LinuxProcess *p, LinuxCpu *t);
 void linux_cpu_remove(LinuxProcess *p, LinuxCpu *t);
 /* The thread running on env, or NULL. */
 LinuxCpu *linux_cpu_of(LinuxProcess *p, const CPUARMState *env);
+/* In a fork child, before it runs guest code: env's thread is the only
+ * one left. */
+void linux_cpus_after_fork_child(LinuxProcess *p, CPUARMState *env);
 
 /* elfload.c: maps the program (and its interpreter), builds the stack.
  * Returns 0, or the exit status a shell would give (126/127) after
