@@ -20,6 +20,7 @@ exit status against the directives in the script:
     #@ stdin-after-gdb: TEXT  the program's stdin is a pipe that gets TEXT
                               and a newline once gdb has ended
     #@ socket: unix           connect through a Unix socket instead of TCP
+    #@ no-file: yes            do not give gdb the program: it asks the stub
     #@ args: A B ...          program arguments
     #@ allow-skip: yes        a failure caused by an instruction or system
                               call mimic lacks is a skip (C guests, while
@@ -53,7 +54,8 @@ BAD_GDB = [
 def parse_directives(path):
     d = {"expect": [], "reject": [], "stdout": [], "exit": "0",
          "interrupt-after": None, "kill-gdb-after": None, "socket": "tcp",
-         "args": [], "allow-skip": "no", "stdin-after-gdb": None}
+         "args": [], "allow-skip": "no", "stdin-after-gdb": None,
+         "no-file": "no"}
     with open(path) as f:
         for line in f:
             m = re.match(r"\s*#@\s*([a-z-]+):\s?(.*?)\s*$", line)
@@ -231,6 +233,9 @@ def main():
                "-ex", "set width 0", "-ex", "set architecture aarch64",
                "-ex", f"file {args.program}",
                "-ex", f"target remote {target}", "-x", args.script]
+    if d["no-file"] == "yes":
+        i = gdb_cmd.index(f"file {args.program}")
+        del gdb_cmd[i - 1:i + 1]
     gdb.append(subprocess.Popen(gdb_cmd, stdout=subprocess.PIPE,
                                 stderr=subprocess.STDOUT,
                                 stdin=subprocess.DEVNULL,
