@@ -128,8 +128,13 @@ int gdb_user_write_mem(void *opaque, uint64_t addr, const uint8_t *buf,
                        size_t len)
 {
     GdbUser *g = opaque;
-    if (!guest_addr_valid(g->p, addr, len) ||
-        !host_write(g2h(g->p, addr), buf, len)) {
+    if (!guest_addr_valid(g->p, addr, len)) {
+        return -1;
+    }
+    /* code pages the guest may write are write-protected while they
+     * have translations: this drops both, as for a guest write */
+    linux_prepare_guest_write(g->p, addr, len);
+    if (!host_write(g2h(g->p, addr), buf, len)) {
         return -1;
     }
     /* the bytes may be code that is already translated */

@@ -130,6 +130,11 @@ uint32_t gdb_user_cpu_enter_slow(LinuxProcess *p, CPUARMState *env,
                                  int *deliver)
 {
     GdbUser *g = p->gdb;
+    if (p->vfork_child) {
+        /* not debugged, but on the parent's translations: the one insn
+         * its breakpoint stopped runs unchecked (see cpu_exit) */
+        return env->common.debug_skip ? CF_SINGLE_STEP : 0;
+    }
     if (!gdb_user_attached(g)) {
         return 0;
     }
@@ -196,6 +201,12 @@ void gdb_user_cpu_exit_slow(LinuxProcess *p, CPUARMState *env, int excp)
 {
     GdbUser *g = p->gdb;
     env->common.debug_skip = 0;
+    if (p->vfork_child) {
+        /* It shares memory, translations and this state with the stopped
+         * parent, which gdb follows: never report, step over instead. */
+        env->common.debug_skip = excp == TCG_EXCP_DEBUG;
+        return;
+    }
     if (!gdb_user_attached(g)) {
         if (excp == TCG_EXCP_DEBUG) {
             /* a translation from before gdb let go (a fork child's copy
@@ -233,7 +244,7 @@ int gdb_user_signal_slow(LinuxProcess *p, CPUARMState *env, int sig)
 {
     GdbUser *g = p->gdb;
     LinuxCpu *t = linux_cpu_of(p, env);
-    if (!t || !t->gdb || !gdb_user_attached(g)) {
+    if (!t || !t->gdb || !gdb_user_attached(g) || p->vfork_child) {
         return sig;
     }
     GdbUserThread *gt = t->gdb;
@@ -257,6 +268,9 @@ int gdb_user_signal_slow(LinuxProcess *p, CPUARMState *env, int sig)
 void gdb_user_exit_slow(LinuxProcess *p, bool killed, int status)
 {
     GdbUser *g = p->gdb;
+    if (p->vfork_child) {
+        return;                 /* a child's exit, not the process's */
+    }
     pthread_mutex_lock(&g->lock);
     if (!gdb_user_attached(g)) {
         pthread_mutex_unlock(&g->lock);
