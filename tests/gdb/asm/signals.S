@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Guest for gdbstub tests: raises SIGILL (an undefined instruction), then
-// SIGTRAP (BRK); gdb moves the pc past each.  Exits with x19: 3 when it
-// got past both.
+// SIGTRAP (BRK), then SIGSEGV (a call to address 0); gdb moves the pc past
+// each (back to the caller for the last).  Exits with x19: 3 when it got
+// past all three.
 .text
 .global _start
 .type _start, %function
@@ -14,6 +15,10 @@ undefined:
 .global breakpoint
 breakpoint:
     brk #0x7
+    mov x0, #0
+.global call_null
+call_null:
+    blr x0
     mov x19, #3
     add x0, x19, #0
     mov x8, #93
