@@ -9,6 +9,9 @@
 #@ expect: Old value = 1\nNew value = 2\n
 #@ expect: Hardware read watchpoint 2: table\[2\]
 #@ expect: Value = 3\n
+#@ expect: ^leaf \(n=10\) at .*basic.c:\d+
+#@ expect: Value returned is \$1 = 20
+#@ expect: ^\$2 = 13
 #@ stdout: ^hello from the guest: total=35 counter=3$
 #@ exit: 35
 watch counter
@@ -17,5 +20,8 @@ continue
 delete
 rwatch table[2]
 continue
+finish
+p depth_reached
 delete
 continue
+
