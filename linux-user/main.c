@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include "user.h"
 #include "gdb-user.h"
+#include "task.h"
 #include "cpu/arm64/cpu-hooks.h"
 #include "tcg/exec.h"
 

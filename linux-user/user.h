@@ -94,6 +94,7 @@ typedef struct LinuxProcess {
     CPUARMState *cpu0;         /* the first CPU (its feature bits) */
     char exe_path[4096];       /* absolute host path of the guest program */
     char mimic_path[4096];     /* this emulator, for re-exec on execve */
+    struct LinuxTasks *tasks;  /* signals and threads (task.h) */
 
     /* The CPU of every guest thread, first the initial one
      * (cpu-list.c); walk the list only under cpus_lock. */
