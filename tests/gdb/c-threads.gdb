@@ -4,8 +4,8 @@
 # one's own registers and stack; the other worker then hits it too.
 #@ allow-skip: yes
 #@ expect: Thread \S+ hit Breakpoint 1, work \(id=[01]\) at .*threads.c:\d+
-#@ expect: ^\* \d+ +Thread [^\n]*work \(id=[01]\)
-#@ expect: ^  Id   Target Id +Frame \n(.*\n)*.*Thread(.*\n)*.*Thread(.*\n)*.*Thread
+#@ expect: ^  Id   Target Id +Frame *\n(?:[ *] \d +Thread \d+ .*\n){3}(?![ *] \d)
+#@ expect-anywhere: ^\* \d +Thread \d+ +work \(id=[01]\) at
 #@ expect: \[Switching to thread 1 
 #@ expect: in main \(\) at .*threads.c:\d+
 #@ expect: Thread \S+ hit Breakpoint 1, work \(id=[01]\)

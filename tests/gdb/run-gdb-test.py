@@ -9,6 +9,7 @@ exit status against the directives in the script:
 
     #@ expect: REGEX          must match gdb's output, after the previous
                               expect's match (so order is checked too)
+    #@ expect-anywhere: REGEX must match gdb's output, order not checked
     #@ reject: REGEX          must not match anywhere in gdb's output
     #@ stdout: REGEX          must match the program's stdout
     #@ exit: N | signal N | running
@@ -52,7 +53,8 @@ BAD_GDB = [
 
 
 def parse_directives(path):
-    d = {"expect": [], "reject": [], "stdout": [], "exit": "0",
+    d = {"expect": [], "expect-anywhere": [], "reject": [], "stdout": [],
+         "exit": "0",
          "interrupt-after": None, "kill-gdb-after": None, "socket": "tcp",
          "args": [], "allow-skip": "no", "stdin-after-gdb": None,
          "no-file": "no"}
@@ -62,7 +64,7 @@ def parse_directives(path):
             if not m:
                 continue
             key, val = m.group(1), m.group(2)
-            if key in ("expect", "reject", "stdout"):
+            if key in ("expect", "expect-anywhere", "reject", "stdout"):
                 d[key].append(val)
             elif key == "args":
                 d["args"] = shlex.split(val)
@@ -189,6 +191,9 @@ def check(args, d, gdb_out, stdout, status, mimic_err):
             errors.append(f"gdb output lacks /{pat}/ {where}")
             break
         pos = m.end()
+    for pat in d["expect-anywhere"]:
+        if not re.search(pat, gdb_out, re.M):
+            errors.append(f"gdb output lacks /{pat}/")
     for pat in d["reject"] + BAD_GDB:
         if re.search(pat, gdb_out, re.M):
             errors.append(f"gdb output has /{pat}/")
