@@ -317,12 +317,11 @@ static TranslationBlock *tb_find(void *env, uint64_t pc, uint32_t flags,
     /* system mode: the jump cache is keyed by virtual pc only, so the
      * target clears it whenever its virtual-to-physical mapping changes */
     uint64_t phys_pc = hooks->get_phys_pc ? hooks->get_phys_pc(env, pc) : pc;
-    tb = tb_lookup_hash(pc, phys_pc, flags);
-    if (!tb || (tb->cflags & CF_SINGLE_STEP) != (cflags & CF_SINGLE_STEP)) {
+    tb = tb_lookup_hash(pc, phys_pc, flags, cflags);
+    if (!tb) {
         pthread_mutex_lock(&tb_lock);
-        tb = tb_lookup_hash(pc, phys_pc, flags);
-        if (!tb || (tb->cflags & CF_SINGLE_STEP) !=
-                   (cflags & CF_SINGLE_STEP)) {
+        tb = tb_lookup_hash(pc, phys_pc, flags, cflags);
+        if (!tb) {
             tb = tb_gen_code(env, pc, phys_pc, flags, cflags);
         }
         pthread_mutex_unlock(&tb_lock);

@@ -71,15 +71,18 @@ void tb_unregister_jmp_cache(TranslationBlock **jc)
 }
 
 /* System mode keys blocks by physical pc as well: the same virtual pc may
- * map to other code after a page-table change (user mode: phys == pc). */
+ * map to other code after a page-table change (user mode: phys == pc).
+ * One-instruction (stepping) blocks are kept apart from normal ones. */
 TranslationBlock *tb_lookup_hash(uint64_t pc, uint64_t phys_pc,
-                                 uint32_t flags)
+                                 uint32_t flags, uint32_t cflags)
 {
     TranslationBlock *tb =
         __atomic_load_n(&tb_hash[tb_hash_func(pc, flags)], __ATOMIC_ACQUIRE);
+    /* a one-instruction stepping block and a normal block can share
+     * (pc, flags): they are different translations */
     for (; tb; tb = __atomic_load_n(&tb->hash_next, __ATOMIC_ACQUIRE)) {
         if (tb->pc == pc && tb->phys_pc == phys_pc && tb->flags == flags &&
-            !tb->invalid) {
+            !tb->invalid && ((tb->cflags ^ cflags) & CF_SINGLE_STEP) == 0) {
             return tb;
         }
     }

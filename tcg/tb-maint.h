@@ -9,7 +9,7 @@
 extern pthread_mutex_t tb_lock;
 
 TranslationBlock *tb_lookup_hash(uint64_t pc, uint64_t phys_pc,
-                                 uint32_t flags);
+                                 uint32_t flags, uint32_t cflags);
 TranslationBlock *tb_alloc(void);
 void tb_insert(TranslationBlock *tb);
 void tb_add_jump(const TCGBackend *be, TranslationBlock *tb, int n,

@@ -11,7 +11,10 @@
 #include "mem-helper.h"
 #include "cpu-features.h"
 #include "sys.h"
+#include "tcg/debug.h"
 #include "util/disas.h"
+
+_Static_assert(EXCP_DEBUG == TCG_EXCP_DEBUG, "debug exits must agree");
 
 void a64_translate(TCGContext *tc, TranslationBlock *tb, void *env,
                    int max_insns);
@@ -22,6 +25,14 @@ static void a64_get_tb_cpu_state(void *envp, uint64_t *pc, uint32_t *flags)
     CPUARMState *env = envp;
     *pc = env->pc;
     *flags = env->sys.hflags;  /* 0 in user mode */
+    if (env->common.debug) {
+        /* resuming from a debug stop: the one-insn block runs unchecked */
+        if (env->common.debug_skip) {
+            *flags |= A64_TBFLAG_NODEBUG;
+        } else if (tcg_debug_watching(env->common.debug)) {
+            *flags |= A64_TBFLAG_WATCH;
+        }
+    }
 }
 
 static void a64_set_pc(void *envp, uint64_t pc)

@@ -31,6 +31,13 @@ enum {
     EXCP_SMC,                 /* after the insn, syndrome = imm16 */
 };
 
+/*
+ * TB flags (a64_get_tb_cpu_state): what a translation depends on besides
+ * the pc.  The debug bits sit at the top, out of the way of ISA state.
+ */
+#define A64_TBFLAG_WATCH   (1u << 31)  /* watchpoints: check loads/stores */
+#define A64_TBFLAG_NODEBUG (1u << 30)  /* one insn ignoring bps/watchpoints */
+
 typedef struct ARMVectorReg {
     uint64_t d[2];            /* d[0] is the low 64 bits */
 } __attribute__((aligned(16))) ARMVectorReg;

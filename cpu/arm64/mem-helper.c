@@ -7,10 +7,15 @@
 #include "mem-helper.h"
 #include "sys.h"
 #include "tcg/exec.h"
+#include "tcg/debug.h"
 
 void *a64_host_ptr(CPUARMState *env, uint64_t addr, unsigned size,
                    bool write, uintptr_t ra)
 {
+    /* gdb watchpoints see helper accesses too; a hit does not return */
+    if (tcg_debug_watching(env->common.debug)) {
+        tcg_debug_check_access(env, addr, size, write, ra);
+    }
     if (env->sys.hflags & A64F_SYS) {
         /* through the TLB: a fault is the guest's data abort */
         return a64_sys_host_ptr(env, addr, size, write, ra);

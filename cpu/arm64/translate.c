@@ -10,6 +10,7 @@
 #include "sys.h"
 #include "decode-a64.h"
 #include "tcg/exec.h"
+#include "tcg/debug.h"
 #include "util/disas.h"
 #include "util/log.h"
 
@@ -197,8 +198,13 @@ void a64_translate(TCGContext *tc, TranslationBlock *tb, void *envp,
         .unpriv_mem_idx = ARM_MMU_EL0,
     };
     DisasContext *s = &ctx;
-    (void)tc;
+    TCGDebug *dbg = s->env->common.debug;
+    bool nodebug = (tb->flags & A64_TBFLAG_NODEBUG) != 0;
 
+    tc->mem_watch = (tb->flags & A64_TBFLAG_WATCH) != 0;
+    if (nodebug) {
+        max_insns = 1;
+    }
     if (tb->flags & A64F_SYS) {
         /* writes to this physical page must now drop its blocks */
         a64_code_page_note(s->env, tb->phys_pc);
@@ -211,6 +217,12 @@ void a64_translate(TCGContext *tc, TranslationBlock *tb, void *envp,
         tcg_gen_insn_start(s->pc_curr, 0);
         s->pc_next = s->pc_curr + 4;
         s->insn_count++;
+        /* Breakpoints live in the translator, never in guest memory: the
+         * debug exit comes before the instruction, which has not run. */
+        if (dbg && !nodebug && tcg_debug_bp_at(dbg, s->pc_curr)) {
+            gen_exception_insn(s, EXCP_DEBUG, 0);
+            break;
+        }
         if (!s->env->fetch_code(s->env, s->pc_curr, &s->insn)) {
             /* the fault belongs to this insn, raised only if reached */
             gen_exception_insn(s, EXCP_PREFETCH, 0);
