@@ -49,7 +49,9 @@ static bool check_phdrs(ElfImage *img, size_t file_size, char *err, size_t n)
     img->hi = 0;
     for (int i = 0; i < img->phnum; i++) {
         const Elf64_Phdr *p = &img->phdr[i];
-        if (p->p_type != PT_LOAD) {
+        /* an empty PT_LOAD maps nothing (the loaders skip it): it must
+         * not count as the loadable segment a program needs */
+        if (p->p_type != PT_LOAD || p->p_memsz == 0) {
             continue;
         }
         if (p->p_filesz > p->p_memsz || p->p_offset > file_size ||

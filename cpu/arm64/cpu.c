@@ -73,7 +73,9 @@ const TCGTargetHooks a64_target_hooks = {
 
 CPUARMState *arm_cpu_new(void)
 {
-    CPUARMState *env = aligned_alloc(64, sizeof(CPUARMState));
+    /* C11 aligned_alloc wants the size a multiple of the alignment */
+    size_t size = (sizeof(CPUARMState) + 63) & ~(size_t)63;
+    CPUARMState *env = aligned_alloc(64, size);
     if (!env) {
         fprintf(stderr, "mimic: out of memory for a CPU\n");
         exit(1);

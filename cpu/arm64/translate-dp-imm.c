@@ -79,8 +79,14 @@ bool trans_MOVW(DisasContext *s, arg_MOVW *a)
 static bool decode_bit_masks(int n, int imms, int immr, bool immediate,
                              int datasize, uint64_t *wmask, uint64_t *tmask)
 {
-    int len = 31 - __builtin_clz((unsigned)((n << 6) | (~imms & 0x3f)));
-    if (((n << 6) | (~imms & 0x3f)) == 0 || len < 1) {
+    unsigned nimms = (unsigned)((n << 6) | (~imms & 0x3f));
+    /* HighestSetBit of zero is the reserved encoding (and clz(0) is
+     * undefined), so test before counting */
+    if (nimms == 0) {
+        return false;
+    }
+    int len = 31 - __builtin_clz(nimms);
+    if (len < 1) {
         return false;
     }
     int esize = 1 << len;

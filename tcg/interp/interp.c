@@ -47,6 +47,8 @@ static long interp_gen_code(TCGContext *s, TranslationBlock *tb, void *rw,
     char *base = rw;
     IBlock *b = rw;
     size_t off = sizeof(IBlock) + sizeof(uint32_t) * (size_t)s->nb_labels;
+    /* the constant pool and the op records hold uint64_t */
+    off = (off + 7) & ~(size_t)7;
     if (off + 64 > size) {
         return -1;
     }

@@ -1,0 +1,160 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * libFuzzer harness for the translation pipeline: the A64 decoder and
+ * translators (cpu/arm64), the IR optimizer and liveness pass (tcg/) and
+ * each backend's code generation (tcg/interp, tcg/x86_64 when built).
+ * A guest controls every instruction word mimic translates, so no word,
+ * in any sequence, may crash, assert or overflow a buffer.
+ *
+ * Input: one configuration byte, then up to a page of little-endian guest
+ * instruction words.  The page is cut into blocks exactly as the exec loop
+ * would (each block starts where the previous one ended) and every block
+ * goes through the whole pipeline once per backend.  Nothing is executed:
+ * helpers touch host memory through guest_base, which no sandbox contains.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cpu/arm64/cpu-hooks.h"
+#include "tcg/code-cache.h"
+#include "tcg/exec.h"
+
+#define FUZZ_PAGE 4096
+
+static CPUARMState *fuzz_env;
+static uint8_t *fuzz_code;        /* exact-size copy of the page */
+static size_t fuzz_code_len;
+static uint64_t fuzz_code_base;
+static uint8_t *fuzz_interp_buf;  /* the interpreter's "code" needs no RX */
+#define FUZZ_INTERP_BUF (4u << 20)
+
+static bool fuzz_fetch(CPUARMState *env, uint64_t pc, uint32_t *insn)
+{
+    uint64_t off = pc - fuzz_code_base;
+    (void)env;
+    if ((pc & 3) || off >= fuzz_code_len || fuzz_code_len - off < 4) {
+        return false;
+    }
+    memcpy(insn, fuzz_code + off, 4);
+    return true;
+}
+
+static void fuzz_fail(const char *what, uint64_t pc)
+{
+    fprintf(stderr, "fuzz-translate: %s (block at 0x%llx)\n", what,
+            (unsigned long long)pc);
+    abort();
+}
+
+/*
+ * Translates the block at pc and generates code for it with backend be,
+ * retrying with fewer instructions as tb_gen_code (tcg/exec.c) does.
+ * Returns the guest bytes the block covers.
+ */
+static uint32_t fuzz_block(const TCGBackend *be, void *rw, void *rx,
+                           size_t room, uint64_t pc, uint32_t cflags,
+                           int max)
+{
+    TCGContext *s = tcg_ctx;
+    TranslationBlock tb;
+    for (;;) {
+        memset(&tb, 0, sizeof(tb));
+        tb.pc = pc;
+        tb.cflags = cflags;
+        tb.jmp_insn_offset[0] = tb.jmp_insn_offset[1] = UINT32_MAX;
+        tb.jmp_reset_offset[0] = tb.jmp_reset_offset[1] = UINT32_MAX;
+        tcg_func_start(s);
+        s->tb_flags = 0;
+        a64_target_hooks.translate(s, &tb, fuzz_env, max);
+        if (s->overflow) {
+            if (max == 1) {
+                fuzz_fail("one instruction overflows the IR", pc);
+            }
+            max /= 2;
+            continue;
+        }
+        if (tb.icount < 1 || (int)tb.icount > max ||
+            tb.size != 4 * tb.icount || s->nb_ops > TCG_MAX_OPS) {
+            fuzz_fail("inconsistent block", pc);
+        }
+        tcg_optimize(s);
+        tcg_liveness(s);
+        long n = be->gen_code(s, &tb, rw, rx, room);
+        if (n < 0) {
+            if (max == 1) {
+                fuzz_fail("one instruction overflows the code buffer", pc);
+            }
+            max /= 2;
+            continue;
+        }
+        if ((size_t)n > room || s->nb_insns != (int)tb.icount) {
+            fuzz_fail("backend output inconsistent", pc);
+        }
+        return tb.size;
+    }
+}
+
+static void fuzz_init(void)
+{
+    /* the x86-64 backend's blocks jump to its prologue, so it needs the
+     * real code cache; the interpreter gets a plain buffer */
+    TCGExecConfig cfg = {
+#ifdef FUZZ_X86_BACKEND
+        .backend = &tcg_backend_x86_64,
+#else
+        .backend = &tcg_backend_interp,
+#endif
+        .mem_model = TCG_MEM_GUEST_BASE,
+        .code_size = 16u << 20,
+        .max_insns = TCG_MAX_INSNS,
+    };
+    tcg_exec_init(&a64_target_hooks, &cfg);
+    fuzz_env = arm_cpu_new();
+    fuzz_env->fetch_code = fuzz_fetch;
+    tcg_cpu_init(fuzz_env);
+    fuzz_interp_buf = malloc(FUZZ_INTERP_BUF);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (!fuzz_env) {
+        fuzz_init();
+    }
+    if (size < 1) {
+        return 0;
+    }
+    /* cfg bits 0-1: block shape; bit 2: the page just below 2^64, where
+     * pc + 4 wraps; bits 3-7: a short block length */
+    uint8_t cfg = data[0];
+    uint32_t cflags = 0;
+    int max = TCG_MAX_INSNS;
+    switch (cfg & 3) {
+    case 1: cflags = CF_SINGLE_STEP; max = 1; break;
+    case 2: cflags = CF_NOCHAIN; break;
+    case 3: max = 1 + (cfg >> 3); break;
+    }
+    fuzz_code_base = (cfg & 4) ? 0ull - FUZZ_PAGE : 0x400000;
+    fuzz_code_len = size - 1 < FUZZ_PAGE ? size - 1 : FUZZ_PAGE;
+    fuzz_code = malloc(fuzz_code_len ? fuzz_code_len : 1);
+    memcpy(fuzz_code, data + 1, fuzz_code_len);
+
+    void *x86_rx = (char *)code_cache.rx + code_cache.used;
+    size_t x86_room = code_cache.size - code_cache.used;
+    /* a block of no words still runs the translator (a prefetch abort) */
+    for (uint64_t off = 0; off < fuzz_code_len || off == 0;) {
+        uint64_t pc = fuzz_code_base + off;
+        uint32_t len = fuzz_block(&tcg_backend_interp, fuzz_interp_buf,
+                                  fuzz_interp_buf, FUZZ_INTERP_BUF, pc,
+                                  cflags, max);
+#ifdef FUZZ_X86_BACKEND
+        fuzz_block(&tcg_backend_x86_64, code_cache_rw(x86_rx), x86_rx,
+                   x86_room, pc, cflags, max);
+#else
+        (void)x86_rx;
+        (void)x86_room;
+#endif
+        off += len;
+    }
+    free(fuzz_code);
+    return 0;
+}
