@@ -153,7 +153,10 @@ bool trans_BFM(DisasContext *s, arg_BFM *a)
 {
     int bits = a->sf ? 64 : 32;
     uint64_t wmask, tmask;
+    /* SBFM/BFM/UBFM: sf == 0 with immr<5> or imms<5> set is UNDEFINED
+     * (decode_bit_masks does not see immr<5>) */
     if (a->opc == 3 || a->n != a->sf ||
+        (!a->sf && (a->immr >= 32 || a->imms >= 32)) ||
         !decode_bit_masks((int)a->n, (int)a->imms, (int)a->immr, false, bits,
                           &wmask, &tmask)) {
         return false;

@@ -46,6 +46,103 @@ static void fuzz_fail(const char *what, uint64_t pc)
     abort();
 }
 
+static bool fuzz_cond_ok(TCGArg c) { return c <= TCG_COND_TSTNE; }
+
+/* The rules of tcg-opc.h that backends rely on without checking: operand
+ * ranges, labels, and every block temp written before it is read (in op
+ * order; blocks only branch forward). */
+static void fuzz_check_ir(TCGContext *s, uint64_t pc)
+{
+    static bool written[TCG_MAX_TEMPS];
+    static bool label_set[TCG_MAX_LABELS], label_used[TCG_MAX_LABELS];
+    memset(written, 0, sizeof(written));
+    memset(label_set, 0, sizeof(label_set));
+    memset(label_used, 0, sizeof(label_used));
+    const TCGOp *last = NULL;
+    for (int i = 0; i < s->nb_ops; i++) {
+        const TCGOp *op = &s->ops[i];
+        const TCGOpDef *def = &tcg_op_defs[op->opc];
+        bool call = op->opc == INDEX_op_call;
+        int no = call ? op->nb_oargs : def->nb_oargs;
+        int ni = call ? op->nb_iargs : def->nb_iargs;
+        const TCGArg *c = &op->args[no + ni];
+        TCGArg width = op->type == TCG_TYPE_I32 ? 32 : 64;
+        if (op->opc >= NB_OPS || no + ni > op->nargs) {
+            fuzz_fail("malformed op", pc);
+        }
+        if (op->opc == INDEX_op_nop) {
+            continue;
+        }
+        last = op;
+        for (int k = 0; k < no + ni; k++) {
+            if (op->args[k] >= (TCGArg)s->nb_temps) {
+                fuzz_fail("op names no temp", pc);
+            }
+            const TCGTemp *t = &s->temps[op->args[k]];
+            if (k < no && (t->kind == TEMP_CONST || t->kind == TEMP_FIXED)) {
+                fuzz_fail("op writes a constant", pc);
+            }
+            if (k >= no && t->kind == TEMP_TB && !written[op->args[k]]) {
+                fuzz_fail("temp read before it is written", pc);
+            }
+        }
+        for (int k = 0; k < no; k++) {
+            written[op->args[k]] = true;
+        }
+        switch (op->opc) {
+        case INDEX_op_extract: case INDEX_op_sextract:
+        case INDEX_op_deposit:
+            if (c[1] < 1 || c[0] >= width || c[1] > width - c[0]) {
+                fuzz_fail("bit field outside the operand", pc);
+            }
+            break;
+        case INDEX_op_setcond: case INDEX_op_movcond:
+            if (!fuzz_cond_ok(c[0])) {
+                fuzz_fail("bad condition", pc);
+            }
+            break;
+        case INDEX_op_brcond:
+            if (!fuzz_cond_ok(c[0])) {
+                fuzz_fail("bad condition", pc);
+            }
+            /* fall through */
+        case INDEX_op_br:
+            if (c[def->nb_cargs - 1] >= (TCGArg)s->nb_labels) {
+                fuzz_fail("branch to no label", pc);
+            }
+            label_used[c[def->nb_cargs - 1]] = true;
+            break;
+        case INDEX_op_set_label:
+            if (c[0] >= (TCGArg)s->nb_labels || label_set[c[0]]) {
+                fuzz_fail("label set twice or unknown", pc);
+            }
+            label_set[c[0]] = true;
+            break;
+        case INDEX_op_qemu_ld: case INDEX_op_qemu_st:
+            if ((c[0] & MO_SIZE) > MO_64) {
+                fuzz_fail("guest access wider than 64 bits", pc);
+            }
+            break;
+        case INDEX_op_goto_tb:
+            if (c[0] > 1) {
+                fuzz_fail("goto_tb slot", pc);
+            }
+            break;
+        }
+    }
+    for (int l = 0; l < s->nb_labels; l++) {
+        if (label_used[l] && !label_set[l]) {
+            fuzz_fail("branch to a label never set", pc);
+        }
+    }
+    /* a block leaves by an exit op or a helper that does not return */
+    if (!last || (last->opc != INDEX_op_exit_tb &&
+                  last->opc != INDEX_op_goto_lookup &&
+                  last->opc != INDEX_op_call)) {
+        fuzz_fail("block does not end in an exit", pc);
+    }
+}
+
 /*
  * Translates the block at pc and generates code for it with backend be,
  * retrying with fewer instructions as tb_gen_code (tcg/exec.c) does.
@@ -77,7 +174,9 @@ static uint32_t fuzz_block(const TCGBackend *be, void *rw, void *rx,
             tb.size != 4 * tb.icount || s->nb_ops > TCG_MAX_OPS) {
             fuzz_fail("inconsistent block", pc);
         }
+        fuzz_check_ir(s, pc);
         tcg_optimize(s);
+        fuzz_check_ir(s, pc);
         tcg_liveness(s);
         long n = be->gen_code(s, &tb, rw, rx, room);
         if (n < 0) {
