@@ -15,7 +15,9 @@ export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 # in the source tree is only read
 rm -rf "$work/corpus"
 mkdir -p "$work/corpus" "$work/artifacts"
-opts=(-timeout=10 -rss_limit_mb=4096 -artifact_prefix="$work/artifacts/")
+# libFuzzer's own failure code, 77, would read as "skipped" to meson
+opts=(-timeout=10 -rss_limit_mb=4096 -error_exitcode=1 -timeout_exitcode=1
+      -artifact_prefix="$work/artifacts/")
 [[ -f $src/$name.dict ]] && opts+=(-dict="$src/$name.dict")
 
 shopt -s nullglob
