@@ -24,8 +24,9 @@ static void fuzz_elf_check(const ElfImage *img, size_t len)
         if (p->p_type != PT_LOAD) {
             continue;
         }
-        if (p->p_filesz > p->p_memsz || p->p_offset > len ||
-            p->p_filesz > len - p->p_offset ||
+        if (p->p_filesz > p->p_memsz ||
+            (p->p_filesz && (p->p_offset > len ||
+                             p->p_filesz > len - p->p_offset)) ||
             (p->p_memsz && (p->p_vaddr < img->lo ||
                             p->p_vaddr + p->p_memsz > img->hi))) {
             abort();

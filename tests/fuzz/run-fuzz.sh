@@ -8,8 +8,10 @@
 set -euo pipefail
 exe=$1 name=$2 src=$3 work=$4
 secs=${MIMIC_FUZZ_SECONDS:-20}
-# a UBSan report is a crash, with its stack
-export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
+# a UBSan report is a crash, with its stack; memory leaked by one input
+# is a bug (libFuzzer checks each input when LeakSanitizer is on)
+export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+export ASAN_OPTIONS=detect_leaks=1
 
 # a fresh work corpus each time keeps CI runs comparable; the seed corpus
 # in the source tree is only read
