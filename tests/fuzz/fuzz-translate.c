@@ -2,7 +2,7 @@
 /*
  * libFuzzer harness for the translation pipeline: the A64 decoder and
  * translators (cpu/arm64), the IR optimizer and liveness pass (tcg/) and
- * each backend's code generation (tcg/interp, tcg/x86_64 when built).
+ * each backend's code generation (tcg/interp and tcg/x86_64).
  * A guest controls every instruction word mimic translates, so no word,
  * in any sequence, may crash, assert or overflow a buffer.
  *
@@ -198,11 +198,7 @@ static void fuzz_init(void)
     /* the x86-64 backend's blocks jump to its prologue, so it needs the
      * real code cache; the interpreter gets a plain buffer */
     TCGExecConfig cfg = {
-#ifdef FUZZ_X86_BACKEND
         .backend = &tcg_backend_x86_64,
-#else
-        .backend = &tcg_backend_interp,
-#endif
         .mem_model = TCG_MEM_GUEST_BASE,
         .code_size = 16u << 20,
         .max_insns = TCG_MAX_INSNS,
@@ -245,13 +241,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         uint32_t len = fuzz_block(&tcg_backend_interp, fuzz_interp_buf,
                                   fuzz_interp_buf, FUZZ_INTERP_BUF, pc,
                                   cflags, max);
-#ifdef FUZZ_X86_BACKEND
         fuzz_block(&tcg_backend_x86_64, code_cache_rw(x86_rx), x86_rx,
                    x86_room, pc, cflags, max);
-#else
-        (void)x86_rx;
-        (void)x86_room;
-#endif
         off += len;
     }
     free(fuzz_code);
