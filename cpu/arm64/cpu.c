@@ -73,9 +73,8 @@ const TCGTargetHooks a64_target_hooks = {
 
 CPUARMState *arm_cpu_new(void)
 {
-    /* C11 aligned_alloc wants the size a multiple of the alignment */
-    size_t size = (sizeof(CPUARMState) + 63) & ~(size_t)63;
-    CPUARMState *env = aligned_alloc(64, size);
+    /* aligned_alloc wants a size that is a multiple of the alignment */
+    CPUARMState *env = aligned_alloc(64, (sizeof(CPUARMState) + 63) & ~(size_t)63);
     if (!env) {
         fprintf(stderr, "mimic: out of memory for a CPU\n");
         exit(1);
