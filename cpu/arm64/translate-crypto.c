@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Cryptographic extension (Arm ARM C4.1.69 "Cryptographic AES",
+ * "Cryptographic three-register SHA", "Cryptographic two-register SHA"):
+ * FEAT_AES, FEAT_SHA1, FEAT_SHA256, each one helper call.
+ */
+#include "translate-simd.h"
+#include "decode-a64.h"
+
+static bool do_crypto(DisasContext *s, const TCGHelperInfo *h, int64_t rd,
+                      int64_t rn, int64_t rm)
+{
+    if (fp_access_check(s)) {
+        gen_vop(h, simd_desc((int)rd, (int)rn, (int)rm, 0, 4, 2, 0));
+    }
+    return true;
+}
+
+#define TRANS_CRYPTO2(NAME, HELPER)                                          \
+    bool trans_##NAME(DisasContext *s, arg_##NAME *a)                        \
+    {                                                                        \
+        return do_crypto(s, &helper_info_simd_##HELPER, a->rd, a->rn, 0);    \
+    }
+#define TRANS_CRYPTO3(NAME, HELPER)                                          \
+    bool trans_##NAME(DisasContext *s, arg_##NAME *a)                        \
+    {                                                                        \
+        return do_crypto(s, &helper_info_simd_##HELPER, a->rd, a->rn, a->rm); \
+    }
+
+TRANS_CRYPTO2(AESE, aese)
+TRANS_CRYPTO2(AESD, aesd)
+TRANS_CRYPTO2(AESMC, aesmc)
+TRANS_CRYPTO2(AESIMC, aesimc)
+TRANS_CRYPTO3(SHA1C, sha1c)
+TRANS_CRYPTO3(SHA1P, sha1p)
+TRANS_CRYPTO3(SHA1M, sha1m)
+TRANS_CRYPTO3(SHA1SU0, sha1su0)
+TRANS_CRYPTO3(SHA256H, sha256h)
+TRANS_CRYPTO3(SHA256H2, sha256h2)
+TRANS_CRYPTO3(SHA256SU1, sha256su1)
+TRANS_CRYPTO2(SHA1H, sha1h)
+TRANS_CRYPTO2(SHA1SU1, sha1su1)
+TRANS_CRYPTO2(SHA256SU0, sha256su0)
