@@ -117,7 +117,7 @@ int main(int argc, char **argv)
     cfg.reserve = 1ull << 40;
 
     int i = 1;
-    for (; i < argc && argv[i][0] == '-'; i++) {
+    while (i < argc && argv[i][0] == '-') {
         const char *o = argv[i] + (argv[i][1] == '-' ? 2 : 1);
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
         bool takes = !strcmp(o, "L") || !strcmp(o, "E") || !strcmp(o, "U") ||
@@ -166,10 +166,8 @@ int main(int argc, char **argv)
         } else if (!strcmp(o, "strace")) {
             cfg.strace = true;
             log_mask |= LOG_STRACE;
-            i--;
         } else if (!strcmp(o, "one-insn-per-tb") || !strcmp(o, "singlestep")) {
             ec.max_insns = 1;
-            i--;
         } else if (!strcmp(o, "cpu")) {
             if (strcmp(v, "max") && strcmp(v, "help")) {
                 return bad_option("unknown CPU model (available: max)", v);
@@ -195,10 +193,13 @@ int main(int argc, char **argv)
         } else {
             return bad_option("unknown option", argv[i]);
         }
-        i++;
+        i += takes ? 2 : 1;
     }
     if (i >= argc) {
         return bad_option("no program given", NULL);
+    }
+    if (log_enabled(LOG_STATS)) {
+        atexit(tcg_print_stats);
     }
     cfg.prog = argv[i];
     cfg.argc = argc - i;

@@ -32,6 +32,9 @@ int linux_cpu_loop(LinuxProcess *p, CPUARMState *env)
             uint64_t *x = env->xregs;
             x[0] = (uint64_t)linux_do_syscall(p, env, (int)x[8], x[0], x[1],
                                               x[2], x[3], x[4], x[5]);
+            /* the exception return clears the local exclusive monitor
+             * (Arm ARM AArch64.ExceptionReturn), as qemu-aarch64 does */
+            env->excl_addr = ~0ull;
             break;
         }
         case TCG_EXCP_INTERRUPT:

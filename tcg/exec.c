@@ -26,7 +26,8 @@ void tcg_exec_init(const TCGTargetHooks *h, const TCGExecConfig *cfg)
     if (config.max_insns <= 0 || config.max_insns > TCG_MAX_INSNS) {
         config.max_insns = TCG_MAX_INSNS;
     }
-    if (log_enabled(LOG_NOCHAIN)) {
+    /* counting guest instructions needs every block to come back here */
+    if (log_enabled(LOG_NOCHAIN | LOG_STATS | LOG_CPU)) {
         config.nochain = true;
     }
     tcg_mem_model = cfg->mem_model;
@@ -151,6 +152,38 @@ static TranslationBlock *tb_gen_code(void *env, uint64_t pc, uint32_t flags,
     return tb;
 }
 
+static void log_block_entry(void *env, TranslationBlock *tb, uint64_t pc,
+                            uint32_t flags)
+{
+    tcg_stats.blocks_executed++;
+    tcg_stats.guest_insns += tb->icount;
+    if (!log_filter_pass(pc)) {
+        return;
+    }
+    if (log_enabled(LOG_EXEC)) {
+        log_printf("Trace: [%p/%016" PRIx64 "/%08x]\n", tb->tc_ptr, pc,
+                   flags);
+    }
+    if (log_enabled(LOG_CPU) && hooks->dump_state) {
+        hooks->dump_state(log_file ? log_file : stderr, env);
+    }
+}
+
+void tcg_print_stats(void)
+{
+    log_printf("mimic stats: backend %s\n"
+               "  blocks translated   %" PRIu64 " (%" PRIu64 " IR ops, %"
+               PRIu64 " bytes of code)\n"
+               "  blocks executed     %" PRIu64 "\n"
+               "  guest instructions  %" PRIu64 "\n"
+               "  chained jumps       %" PRIu64 "\n"
+               "  invalidated blocks  %" PRIu64 ", flushes %" PRIu64 "\n",
+               config.backend->name, tcg_stats.tbs_translated,
+               tcg_stats.ir_ops, tcg_stats.code_bytes,
+               tcg_stats.blocks_executed, tcg_stats.guest_insns,
+               tcg_stats.chains, tcg_stats.invalidated, tcg_stats.flushes);
+}
+
 static TranslationBlock *tb_find(void *env, uint64_t pc, uint32_t flags,
                                  uint32_t cflags)
 {
@@ -209,9 +242,8 @@ int tcg_cpu_exec_cflags(void *env, uint32_t cflags)
         if (last && !(last->cflags & CF_NOCHAIN) && !(cflags & CF_SINGLE_STEP)) {
             tb_add_jump(config.backend, (TranslationBlock *)last, slot, tb);
         }
-        if (log_enabled(LOG_EXEC) && log_filter_pass(pc)) {
-            log_printf("Trace: [%p/%016" PRIx64 "/%08x]\n", tb->tc_ptr, pc,
-                       flags);
+        if (log_enabled(LOG_EXEC | LOG_CPU | LOG_STATS)) {
+            log_block_entry(env, tb, pc, flags);
         }
         uintptr_t ret = config.backend->exec(env, tb);
         last = (TranslationBlock *)(ret & ~(uintptr_t)TB_EXIT_MASK);

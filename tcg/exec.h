@@ -24,6 +24,8 @@ typedef struct TCGTargetHooks {
     void (*restore_state)(void *env, const uint64_t data[2]);
     /* registers the target's globals in a fresh context */
     void (*init_globals)(TCGContext *s);
+    /* -d cpu: prints the registers; may be NULL */
+    void (*dump_state)(FILE *f, void *env);
     /* reads guest code bytes for logging; may be NULL */
     int (*disas_log)(FILE *f, void *env, uint64_t pc, uint32_t size);
 } TCGTargetHooks;
@@ -63,10 +65,13 @@ bool tcg_in_code_cache(uintptr_t host_pc);
 /* Translated-code maintenance. */
 void tb_flush(void);
 void tb_invalidate_range(uint64_t start, uint64_t end);
+/* -d stats: prints the counters to the log. */
+void tcg_print_stats(void);
 /* Number of guest blocks translated and flushes, for -d stats. */
 typedef struct TCGStats {
     uint64_t tbs_translated, flushes, invalidated, code_bytes, ir_ops;
     uint64_t chains;
+    uint64_t blocks_executed, guest_insns; /* counted only with -d stats */
 } TCGStats;
 extern TCGStats tcg_stats;
 

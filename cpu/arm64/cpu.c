@@ -8,6 +8,8 @@
 #include <string.h>
 #include "cpu.h"
 #include "cpu-hooks.h"
+#include "mem-helper.h"
+#include "cpu-features.h"
 #include "util/disas.h"
 
 void a64_translate(TCGContext *tc, TranslationBlock *tb, void *env,
@@ -44,7 +46,23 @@ static int a64_disas_log(FILE *f, void *envp, uint64_t pc, uint32_t size)
     return 0;
 }
 
+static void a64_dump_state(FILE *f, void *envp)
+{
+    CPUARMState *env = envp;
+    uint32_t nzcv = arm_get_nzcv(env);
+    fprintf(f, "PC=%016llx ", (unsigned long long)env->pc);
+    for (int i = 0; i < 32; i++) {
+        fprintf(f, "%s%c%02d=%016llx", i % 4 ? " " : "\n", i == 31 ? 'S' : 'X',
+                i, (unsigned long long)env->xregs[i]);
+    }
+    fprintf(f, "\nNZCV=%c%c%c%c FPCR=%08x FPSR=%08x\n",
+            nzcv & (1u << 31) ? 'N' : '-', nzcv & (1u << 30) ? 'Z' : '-',
+            nzcv & (1u << 29) ? 'C' : '-', nzcv & (1u << 28) ? 'V' : '-',
+            env->fpcr, env->fpsr);
+}
+
 const TCGTargetHooks a64_target_hooks = {
+    .dump_state = a64_dump_state,
     .get_tb_cpu_state = a64_get_tb_cpu_state,
     .set_pc = a64_set_pc,
     .translate = a64_translate,
@@ -62,6 +80,8 @@ CPUARMState *arm_cpu_new(void)
     }
     memset(env, 0, sizeof(*env));
     env->excl_addr = ~0ull;
+    env->common.raise_unaligned = a64_raise_unaligned;
     arm_set_nzcv(env, 0);
+    arm_cpu_features_init(env);
     return env;
 }

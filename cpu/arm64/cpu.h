@@ -44,6 +44,7 @@ typedef struct CPUARMState {
 
     uint64_t tpidr_el0, tpidrro_el0;
     uint64_t hwcap, hwcap2;   /* what this CPU model implements (AT_HWCAP) */
+    uint64_t features;        /* bit per ArmFeature (cpu-features.h) */
 
     /* exclusive monitor (LDXR/STXR): address, size and loaded values */
     uint64_t excl_addr;       /* -1 when no reservation */

@@ -104,7 +104,7 @@ void gen_goto_tb(DisasContext *s, int n, uint64_t dest)
         tcg_gen_exit_tb(s->tb, n);
     } else {
         tcg_gen_movi_i64(cpu_pc, (int64_t)dest);
-        if (s->tb->cflags & CF_SINGLE_STEP) {
+        if (s->tb->cflags & (CF_SINGLE_STEP | CF_NOCHAIN)) {
             tcg_gen_exit_tb(NULL, 0);
         } else {
             tcg_gen_goto_lookup(cpu_pc);

@@ -48,6 +48,10 @@ TCGv cpu_reg_sp(DisasContext *s, int r);
 TCGv read_cpu_reg(DisasContext *s, int r, bool sf);
 TCGv read_cpu_reg_sp(DisasContext *s, int r, bool sf);
 
+/* Data address for a load or store: applies top-byte-ignore (Arm ARM
+ * AddrTop()); every guest memory access uses it (translate-ldst.c). */
+TCGv gen_clean_addr(DisasContext *s, TCGv addr);
+
 /* Block exits. */
 void gen_goto_tb(DisasContext *s, int n, uint64_t dest);
 void gen_exception_insn(DisasContext *s, int excp, uint32_t syndrome);

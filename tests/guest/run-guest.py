@@ -6,7 +6,8 @@
                [--oracle qemu-aarch64] [--expect FILE] [--status N]
                [--stdin FILE] [--arg ...] PROGRAM
 
-Checks, in order: the exit status (default 0), stdout against --expect if
+Checks, in order: the exit status (default 0; death by signal N counts as
+128 + N, as in a shell), stdout against --expect if
 given, and stdout + status against the oracle (qemu-aarch64 running the
 same binary) if given.  Prints which backend ran.  Exit 0 = pass.
 """
@@ -21,7 +22,9 @@ def run(cmd, stdin_data, timeout):
                            timeout=timeout)
     except subprocess.TimeoutExpired:
         return None, b'', b'timeout'
-    return p.returncode, p.stdout, p.stderr
+    # killed by signal N: report 128 + N, as a shell does
+    status = p.returncode if p.returncode >= 0 else 128 - p.returncode
+    return status, p.stdout, p.stderr
 
 
 def main():

@@ -9,7 +9,8 @@
 # compares results and FPSR bit for bit.
 #
 # usage: tests/unit/fpu-vs-qemu.sh [COUNT_PER_OP [SEED]]
-#   env: CC (host compiler), CROSS_CC, QEMU, KEEP=1 keeps the work folder
+#   env: CC (host compiler), HOST_CFLAGS (e.g. -fsanitize=undefined), CROSS_CC,
+#        QEMU, KEEP=1 keeps the work folder
 set -eu
 
 COUNT=${1:-2000}
@@ -31,7 +32,7 @@ done
 
 "$CROSS_CC" -static -O2 -march=armv8.5-a+fp16 -o "$work/oracle" \
     "$top/tests/unit/fpu-oracle.c"
-"$CC" -std=gnu11 -O2 -Wall -Wextra -I"$top" -o "$work/host" \
+"$CC" -std=gnu11 -O2 -Wall -Wextra ${HOST_CFLAGS:-} -I"$top" -o "$work/host" \
     "$top/tests/unit/fpu-vs-qemu-host.c" "$top"/cpu/arm64/fpu-*.c
 
 "$QEMU" "$work/oracle" --list > "$work/ops"

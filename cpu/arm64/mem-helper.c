@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Guest memory access for C helpers: guest address to host pointer, and
+ * the alignment fault raised for MO_ALIGN accesses (exclusives, ordered
+ * accesses, atomics).  See mem-helper.h.
+ */
+#include "mem-helper.h"
+#include "tcg/exec.h"
+
+void *a64_host_ptr(CPUARMState *env, uint64_t addr, unsigned size,
+                   bool write, uintptr_t ra)
+{
+    (void)size;
+    (void)write;
+    (void)ra;
+    return (void *)(env->common.guest_base + (uintptr_t)addr);
+}
+
+/* Arm ARM D8.7 / AArch64.Abort with an Alignment fault: for user mode this
+ * is SIGBUS with si_addr = the faulting address, which the CPU loop turns
+ * into the guest signal. */
+void a64_raise_unaligned(void *envp, uint64_t addr, uint32_t memop,
+                         uintptr_t retaddr)
+{
+    CPUARMState *env = envp;
+    (void)memop;
+    env->fault_addr = addr;
+    env->fault_is_write = 0;
+    env->common.exception_index = EXCP_BUS;
+    tcg_cpu_loop_exit_restore(env, retaddr);
+}
