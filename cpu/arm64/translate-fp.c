@@ -129,7 +129,7 @@ bool trans_FRINT_r(DisasContext *s, arg_FRINT_r *a)
 
 bool trans_FRINT3264_r(DisasContext *s, arg_FRINT3264_r *a)
 {
-    if (a->type > 1) {
+    if (a->type > 1 || !simd_have(s, ARM_FEAT_FRINTTS)) {
         return false;
     }
     return do_fp1(s, &helper_info_simd_frint32, a->type, a->rd, a->rn,
@@ -398,6 +398,9 @@ bool trans_FMOV_gen(DisasContext *s, arg_FMOV_gen *a)
 /* FJCVTZS (FEAT_JSCVT): Wd = the JavaScript conversion, Z set when exact */
 bool trans_FJCVTZS(DisasContext *s, arg_FJCVTZS *a)
 {
+    if (!simd_have(s, ARM_FEAT_JSCVT)) {
+        return false;
+    }
     if (!fp_access_check(s)) {
         return true;
     }

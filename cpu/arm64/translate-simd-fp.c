@@ -12,6 +12,9 @@
 static bool do_fp_v(DisasContext *s, const TCGHelperInfo *h, int64_t q,
                     int64_t sz, int64_t rd, int64_t rn, int64_t rm, int data)
 {
+    if (h == &helper_info_simd_frint32 && !simd_have(s, ARM_FEAT_FRINTTS)) {
+        return false;
+    }
     if (sz && !q) {
         return false;
     }

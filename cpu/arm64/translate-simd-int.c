@@ -98,10 +98,17 @@ TRANS_V3(ADDP, addp, SZ_NO1D)
 TRANS_V3(SQDMULH, sqdmulh, SZ_HS)
 TRANS_V3(SQRDMULH, sqrdmulh, SZ_HS)
 /* three same extra: FEAT_RDM and FEAT_DotProd */
-TRANS_V3(SQRDMLAH, sqrdmlah, SZ_HS)
-TRANS_V3(SQRDMLSH, sqrdmlsh, SZ_HS)
-TRANS_V3(SDOT, sdot, SZ_S)
-TRANS_V3(UDOT, udot, SZ_S)
+#define TRANS_V3_FEAT(NAME, HELPER, ALLOWED, FEAT)                           \
+    bool trans_##NAME##_v(DisasContext *s, arg_##NAME##_v *a)                \
+    {                                                                        \
+        return simd_have(s, ARM_FEAT_##FEAT) &&                              \
+               do_v3(s, &helper_info_simd_##HELPER, a->q, a->size, a->rd,    \
+                     a->rn, a->rm, ALLOWED);                                 \
+    }
+TRANS_V3_FEAT(SQRDMLAH, sqrdmlah, SZ_HS, RDM)
+TRANS_V3_FEAT(SQRDMLSH, sqrdmlsh, SZ_HS, RDM)
+TRANS_V3_FEAT(SDOT, sdot, SZ_S, DOTPROD)
+TRANS_V3_FEAT(UDOT, udot, SZ_S, DOTPROD)
 
 /* two-register miscellaneous */
 TRANS_V2(REV64, rev64, SZ_BHS)
@@ -239,7 +246,12 @@ TRANS_LONG(SQDMLAL, sqdmlal, 6)
 TRANS_LONG(SQDMLSL, sqdmlsl, 6)
 TRANS_LONG(SQDMULL, sqdmull, 6)
 /* PMULL: 8-bit, or 64-bit (FEAT_PMULL) */
-TRANS_LONG(PMULL, pmull, 9)
+bool trans_PMULL_v(DisasContext *s, arg_PMULL_v *a)
+{
+    unsigned sizes = simd_have(s, ARM_FEAT_PMULL) ? 9 : 1;
+    return do_long(s, &helper_info_simd_pmull, a->q, a->size, a->rd, a->rn,
+                   a->rm, sizes);
+}
 
 /* ---- scalar forms ---- */
 
@@ -291,8 +303,19 @@ TRANS_S3(ADD, add, 8)
 TRANS_S3(SUB, sub, 8)
 TRANS_S3(SQDMULH, sqdmulh, 6)
 TRANS_S3(SQRDMULH, sqrdmulh, 6)
-TRANS_S3(SQRDMLAH, sqrdmlah, 6)
-TRANS_S3(SQRDMLSH, sqrdmlsh, 6)
+
+bool trans_SQRDMLAH_s(DisasContext *s, arg_SQRDMLAH_s *a)
+{
+    return simd_have(s, ARM_FEAT_RDM) &&
+           do_s3(s, &helper_info_simd_sqrdmlah, a->size, a->rd, a->rn, a->rm, 6);
+}
+
+bool trans_SQRDMLSH_s(DisasContext *s, arg_SQRDMLSH_s *a)
+{
+    return simd_have(s, ARM_FEAT_RDM) &&
+           do_s3(s, &helper_info_simd_sqrdmlsh, a->size, a->rd, a->rn, a->rm, 6);
+}
+
 TRANS_S2(SUQADD, suqadd, 15)
 TRANS_S2(USQADD, usqadd, 15)
 TRANS_S2(SQABS, sqabs, 15)

@@ -16,7 +16,7 @@
 static void gen_ldst_vreg(DisasContext *s, bool load, int rt, TCGv addr,
                           int size)
 {
-    TCGv a = gen_clean_data_addr(addr);
+    TCGv a = gen_clean_addr(s, addr);
     if (size < 4) {
         TCGv t = tcg_temp_new();
         if (load) {
@@ -163,7 +163,7 @@ static bool do_ldstp_v(DisasContext *s, int64_t opc, bool load, int64_t imm,
     int sz = (int)opc + 2;
     int64_t off = imm << sz;
     TCGv addr = gen_simd_addr(s, rn, mode == 1 ? 0 : off);
-    TCGv a1 = gen_clean_data_addr(addr);
+    TCGv a1 = gen_clean_addr(s, addr);
     TCGv a2 = tcg_temp_new();
     tcg_gen_addi_i64(a2, a1, 1 << sz);
     if (load) {
@@ -270,7 +270,7 @@ static bool do_ldst_multi(DisasContext *s, int q, bool load, int opcode,
     int nchunks = nregs * halves;
     TCGv base = tcg_temp_new();
     tcg_gen_mov_i64(base, cpu_reg_sp(s, rn));
-    TCGv addr = gen_clean_data_addr(base);
+    TCGv addr = gen_clean_addr(s, base);
     uint64_t desc = simd_desc(rt, 0, 0, selem, vec_oprsz_log2(q), size, 0);
 
     if (load) {
@@ -371,7 +371,7 @@ static bool do_ldst_single(DisasContext *s, int q, bool load, int r,
     }
     TCGv base = tcg_temp_new();
     tcg_gen_mov_i64(base, cpu_reg_sp(s, rn));
-    TCGv addr = gen_clean_data_addr(base);
+    TCGv addr = gen_clean_addr(s, base);
     int ebytes = 1 << scale;
     TCGv v[4];
     for (int e = 0; e < selem; e++) {

@@ -215,6 +215,10 @@ static bool do_idx(DisasContext *s, const TCGHelperInfo *hlp, int64_t q,
                    int64_t rd, int64_t rn, bool fp, bool scalar, bool is_long)
 {
     int idx, reg;
+    if ((hlp == &helper_info_simd_sqrdmlah_idx ||
+         hlp == &helper_info_simd_sqrdmlsh_idx) && !simd_have(s, ARM_FEAT_RDM)) {
+        return false;
+    }
     if (!idx_shape(size, h, l, m, rm, fp, &idx, &reg) ||
         (fp && size == 3 && !q && !scalar)) {
         return false;
@@ -278,7 +282,7 @@ static bool do_dot_idx(DisasContext *s, const TCGHelperInfo *hlp, int64_t q,
                        int64_t size, int64_t h, int64_t l, int64_t m,
                        int64_t rm, int64_t rd, int64_t rn)
 {
-    if (size != 2) {
+    if (size != 2 || !simd_have(s, ARM_FEAT_DOTPROD)) {
         return false;
     }
     if (fp_access_check(s)) {

@@ -135,15 +135,3 @@ TCGv gen_simd_addr(DisasContext *s, int rn, int64_t offset)
     tcg_gen_addi_i64(t, cpu_reg_sp(s, rn), offset);
     return t;
 }
-
-/*
- * The address the memory system sees.  Linux runs EL0 with top-byte-ignore
- * (TCR_EL1.TBI0), so bits 63:56 of a data address are a tag: replace them
- * by bit 55 (AArch64.AddrTop / the TBI rule of AArch64.TranslateAddress).
- */
-TCGv gen_clean_data_addr(TCGv addr)
-{
-    TCGv t = tcg_temp_new();
-    tcg_gen_sextract_i64(t, addr, 0, 56);
-    return t;
-}

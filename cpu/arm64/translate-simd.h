@@ -10,6 +10,7 @@
 
 #include "translate.h"
 #include "helper-simd.h"
+#include "cpu-features.h"
 
 /* Byte offset in env of V register r, and of element idx of size 1<<esz. */
 static inline intptr_t vreg_off(int r)
@@ -78,11 +79,17 @@ static inline void gen_sop3(const TCGHelperInfo *h, int esz, int rd, int rn,
 
 /* Guest address helpers for SIMD&FP loads and stores. */
 TCGv gen_simd_addr(DisasContext *s, int rn, int64_t offset);
-TCGv gen_clean_data_addr(TCGv addr);
 
 /* FEAT_FP16 (half-precision arithmetic) is not implemented: its encodings
  * are UNDEF; half-precision conversions (FCVT, FCVTL/FCVTN) are base FP. */
 #define A64_HAVE_FP16 false
+
+/* Optional features (cpu-features.h) gate their encodings: UNDEF unless
+ * advertised. */
+static inline bool simd_have(DisasContext *s, ArmFeature f)
+{
+    return arm_feature(s->env, f);
+}
 
 /* Access checks (AArch64.CheckFPAdvSIMDEnabled): always enabled in user
  * mode; kept as one call so system mode can trap CPACR/CPTR here. */
