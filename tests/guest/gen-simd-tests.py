@@ -195,6 +195,12 @@ def perm_cases():
           'fmov v0.2s, #31.0', 'fmov v0.2d, #0.125']
     c += ['fmov s0, w11', 'fmov d0, x11', 'fmov v0.d[1], x11', 'fmov s0, s1',
           'fmov d0, d1', 'fmov s0, #2.5', 'fmov d0, #-0.25']
+    c += ['aese v0.16b, v1.16b', 'aesd v0.16b, v1.16b', 'aesmc v0.16b, v1.16b',
+          'aesimc v0.16b, v1.16b', 'sha1c q0, s1, v2.4s', 'sha1p q0, s1, v2.4s',
+          'sha1m q0, s1, v2.4s', 'sha1su0 v0.4s, v1.4s, v2.4s',
+          'sha256h q0, q1, v2.4s', 'sha256h2 q0, q1, v2.4s',
+          'sha256su1 v0.4s, v1.4s, v2.4s', 'sha1h s0, s1',
+          'sha1su1 v0.4s, v1.4s', 'sha256su0 v0.4s, v1.4s']
     cx = ['umov w10, v1.b[13]', 'umov w10, v1.h[6]', 'umov w10, v1.s[1]',
           'umov x10, v1.d[1]', 'smov w10, v1.b[3]', 'smov x10, v1.b[15]',
           'smov w10, v1.h[7]', 'smov x10, v1.h[1]', 'smov x10, v1.s[3]',

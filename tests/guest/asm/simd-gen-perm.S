@@ -1298,6 +1298,160 @@ body:
     cmp x12, x11
     fmov d0, #-0.25
     bl show_v
+    // aese v0.16b, v1.16b
+    ldp q0, q1, [x20]
+    ldp q2, q3, [x20, #32]
+    ldp x11, x12, [x20, #16]
+    ldr q15, [x20, #16]
+    ldr q31, [x20, #48]
+    mov x10, #0x5555
+    msr fpsr, xzr
+    cmp x12, x11
+    aese v0.16b, v1.16b
+    bl show_v
+    // aesd v0.16b, v1.16b
+    ldp q0, q1, [x20]
+    ldp q2, q3, [x20, #32]
+    ldp x11, x12, [x20, #16]
+    ldr q15, [x20, #16]
+    ldr q31, [x20, #48]
+    mov x10, #0x5555
+    msr fpsr, xzr
+    cmp x12, x11
+    aesd v0.16b, v1.16b
+    bl show_v
+    // aesmc v0.16b, v1.16b
+    ldp q0, q1, [x20]
+    ldp q2, q3, [x20, #32]
+    ldp x11, x12, [x20, #16]
+    ldr q15, [x20, #16]
+    ldr q31, [x20, #48]
+    mov x10, #0x5555
+    msr fpsr, xzr
+    cmp x12, x11
+    aesmc v0.16b, v1.16b
+    bl show_v
+    // aesimc v0.16b, v1.16b
+    ldp q0, q1, [x20]
+    ldp q2, q3, [x20, #32]
+    ldp x11, x12, [x20, #16]
+    ldr q15, [x20, #16]
+    ldr q31, [x20, #48]
+    mov x10, #0x5555
+    msr fpsr, xzr
+    cmp x12, x11
+    aesimc v0.16b, v1.16b
+    bl show_v
+    // sha1c q0, s1, v2.4s
+    ldp q0, q1, [x20]
+    ldp q2, q3, [x20, #32]
+    ldp x11, x12, [x20, #16]
+    ldr q15, [x20, #16]
+    ldr q31, [x20, #48]
+    mov x10, #0x5555
+    msr fpsr, xzr
+    cmp x12, x11
+    sha1c q0, s1, v2.4s
+    bl show_v
+    // sha1p q0, s1, v2.4s
+    ldp q0, q1, [x20]
+    ldp q2, q3, [x20, #32]
+    ldp x11, x12, [x20, #16]
+    ldr q15, [x20, #16]
+    ldr q31, [x20, #48]
+    mov x10, #0x5555
+    msr fpsr, xzr
+    cmp x12, x11
+    sha1p q0, s1, v2.4s
+    bl show_v
+    // sha1m q0, s1, v2.4s
+    ldp q0, q1, [x20]
+    ldp q2, q3, [x20, #32]
+    ldp x11, x12, [x20, #16]
+    ldr q15, [x20, #16]
+    ldr q31, [x20, #48]
+    mov x10, #0x5555
+    msr fpsr, xzr
+    cmp x12, x11
+    sha1m q0, s1, v2.4s
+    bl show_v
+    // sha1su0 v0.4s, v1.4s, v2.4s
+    ldp q0, q1, [x20]
+    ldp q2, q3, [x20, #32]
+    ldp x11, x12, [x20, #16]
+    ldr q15, [x20, #16]
+    ldr q31, [x20, #48]
+    mov x10, #0x5555
+    msr fpsr, xzr
+    cmp x12, x11
+    sha1su0 v0.4s, v1.4s, v2.4s
+    bl show_v
+    // sha256h q0, q1, v2.4s
+    ldp q0, q1, [x20]
+    ldp q2, q3, [x20, #32]
+    ldp x11, x12, [x20, #16]
+    ldr q15, [x20, #16]
+    ldr q31, [x20, #48]
+    mov x10, #0x5555
+    msr fpsr, xzr
+    cmp x12, x11
+    sha256h q0, q1, v2.4s
+    bl show_v
+    // sha256h2 q0, q1, v2.4s
+    ldp q0, q1, [x20]
+    ldp q2, q3, [x20, #32]
+    ldp x11, x12, [x20, #16]
+    ldr q15, [x20, #16]
+    ldr q31, [x20, #48]
+    mov x10, #0x5555
+    msr fpsr, xzr
+    cmp x12, x11
+    sha256h2 q0, q1, v2.4s
+    bl show_v
+    // sha256su1 v0.4s, v1.4s, v2.4s
+    ldp q0, q1, [x20]
+    ldp q2, q3, [x20, #32]
+    ldp x11, x12, [x20, #16]
+    ldr q15, [x20, #16]
+    ldr q31, [x20, #48]
+    mov x10, #0x5555
+    msr fpsr, xzr
+    cmp x12, x11
+    sha256su1 v0.4s, v1.4s, v2.4s
+    bl show_v
+    // sha1h s0, s1
+    ldp q0, q1, [x20]
+    ldp q2, q3, [x20, #32]
+    ldp x11, x12, [x20, #16]
+    ldr q15, [x20, #16]
+    ldr q31, [x20, #48]
+    mov x10, #0x5555
+    msr fpsr, xzr
+    cmp x12, x11
+    sha1h s0, s1
+    bl show_v
+    // sha1su1 v0.4s, v1.4s
+    ldp q0, q1, [x20]
+    ldp q2, q3, [x20, #32]
+    ldp x11, x12, [x20, #16]
+    ldr q15, [x20, #16]
+    ldr q31, [x20, #48]
+    mov x10, #0x5555
+    msr fpsr, xzr
+    cmp x12, x11
+    sha1su1 v0.4s, v1.4s
+    bl show_v
+    // sha256su0 v0.4s, v1.4s
+    ldp q0, q1, [x20]
+    ldp q2, q3, [x20, #32]
+    ldp x11, x12, [x20, #16]
+    ldr q15, [x20, #16]
+    ldr q31, [x20, #48]
+    mov x10, #0x5555
+    msr fpsr, xzr
+    cmp x12, x11
+    sha256su0 v0.4s, v1.4s
+    bl show_v
     // umov w10, v1.b[13]
     ldp q0, q1, [x20]
     ldp q2, q3, [x20, #32]
