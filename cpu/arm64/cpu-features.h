@@ -49,9 +49,9 @@ typedef enum ArmIdReg {
 #define ARM_FEATURES(X) \
 /*    name      on  reg    sh  val  ni  el0  hw bit */                     \
     X(FP,        1, PFR0,  16,  0, 0xf, 1,   1,  0)                        \
-    X(FP16,      0, PFR0,  16,  1, 0xf, 1,   1,  9)                        \
+    X(FP16,      1, PFR0,  16,  1, 0xf, 1,   1,  9)                        \
     X(ASIMD,     1, PFR0,  20,  0, 0xf, 1,   1,  1)                        \
-    X(ASIMDHP,   0, PFR0,  20,  1, 0xf, 1,   1, 10)                        \
+    X(ASIMDHP,   1, PFR0,  20,  1, 0xf, 1,   1, 10)                        \
     X(SVE,       0, PFR0,  32,  1,  0,  1,   1, 22)                        \
     X(DIT,       0, PFR0,  48,  1,  0,  1,   1, 24)                        \
     X(BTI,       0, PFR1,   0,  1,  0,  1,   2, 17)                        \

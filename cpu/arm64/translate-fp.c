@@ -11,7 +11,7 @@
 #include "fpu.h"
 
 /* ftype -> element size: 00 single, 01 double, 11 half; -1 if reserved or
- * (for arithmetic) half precision without FEAT_FP16. */
+ * (except for FCVT) half precision without FEAT_FP16. */
 static int fp_type_esz(int64_t type, bool half_ok)
 {
     switch (type) {
@@ -37,7 +37,7 @@ static void gen_set_nzcv4(TCGv nzcv)
 
 bool trans_FMOV_r(DisasContext *s, arg_FMOV_r *a)
 {
-    int esz = fp_type_esz(a->type, A64_HAVE_FP16);
+    int esz = fp_type_esz(a->type, simd_have(s, ARM_FEAT_FP16));
     if (esz < 0) {
         return false;
     }
@@ -53,7 +53,7 @@ bool trans_FMOV_r(DisasContext *s, arg_FMOV_r *a)
 static bool do_fsign(DisasContext *s, int64_t type, int64_t rd, int64_t rn,
                      bool neg)
 {
-    int esz = fp_type_esz(type, A64_HAVE_FP16);
+    int esz = fp_type_esz(type, simd_have(s, ARM_FEAT_FP16));
     if (esz < 0) {
         return false;
     }
@@ -84,7 +84,7 @@ bool trans_FNEG_r(DisasContext *s, arg_FNEG_r *a)
 static bool do_fp1(DisasContext *s, const TCGHelperInfo *h, int64_t type,
                    int64_t rd, int64_t rn, int data)
 {
-    int esz = fp_type_esz(type, A64_HAVE_FP16);
+    int esz = fp_type_esz(type, simd_have(s, ARM_FEAT_FP16));
     if (esz < 0) {
         return false;
     }
@@ -140,7 +140,7 @@ bool trans_FRINT3264_r(DisasContext *s, arg_FRINT3264_r *a)
 
 bool trans_FCMP(DisasContext *s, arg_FCMP *a)
 {
-    int esz = fp_type_esz(a->type, A64_HAVE_FP16);
+    int esz = fp_type_esz(a->type, simd_have(s, ARM_FEAT_FP16));
     if (esz < 0) {
         return false;
     }
@@ -155,7 +155,7 @@ bool trans_FCMP(DisasContext *s, arg_FCMP *a)
 
 bool trans_FCCMP(DisasContext *s, arg_FCCMP *a)
 {
-    int esz = fp_type_esz(a->type, A64_HAVE_FP16);
+    int esz = fp_type_esz(a->type, simd_have(s, ARM_FEAT_FP16));
     if (esz < 0) {
         return false;
     }
@@ -191,7 +191,7 @@ static uint64_t vfp_expand_imm(int esz, uint64_t imm8)
 
 bool trans_FMOV_imm(DisasContext *s, arg_FMOV_imm *a)
 {
-    int esz = fp_type_esz(a->type, A64_HAVE_FP16);
+    int esz = fp_type_esz(a->type, simd_have(s, ARM_FEAT_FP16));
     if (esz < 0) {
         return false;
     }
@@ -206,7 +206,7 @@ bool trans_FMOV_imm(DisasContext *s, arg_FMOV_imm *a)
 static bool do_fp2(DisasContext *s, const TCGHelperInfo *h, int64_t type,
                    int64_t rd, int64_t rn, int64_t rm)
 {
-    int esz = fp_type_esz(type, A64_HAVE_FP16);
+    int esz = fp_type_esz(type, simd_have(s, ARM_FEAT_FP16));
     if (esz < 0) {
         return false;
     }
@@ -235,7 +235,7 @@ TRANS_FP2R(FNMUL, fnmul)
 
 bool trans_FCSEL(DisasContext *s, arg_FCSEL *a)
 {
-    int esz = fp_type_esz(a->type, A64_HAVE_FP16);
+    int esz = fp_type_esz(a->type, simd_have(s, ARM_FEAT_FP16));
     if (esz < 0) {
         return false;
     }
@@ -253,7 +253,7 @@ bool trans_FCSEL(DisasContext *s, arg_FCSEL *a)
 static bool do_fp3src(DisasContext *s, const TCGHelperInfo *h, int64_t type,
                       int64_t rd, int64_t rn, int64_t rm, int64_t ra)
 {
-    int esz = fp_type_esz(type, A64_HAVE_FP16);
+    int esz = fp_type_esz(type, simd_have(s, ARM_FEAT_FP16));
     if (esz < 0) {
         return false;
     }
@@ -281,7 +281,7 @@ TRANS_FP3SRC(FNMSUB, fnmsub)
 static bool do_fcvt_gpr(DisasContext *s, int64_t sf, int64_t type, bool uns,
                         int rm, int fbits, int64_t rd, int64_t rn)
 {
-    int esz = fp_type_esz(type, A64_HAVE_FP16);
+    int esz = fp_type_esz(type, simd_have(s, ARM_FEAT_FP16));
     if (esz < 0) {
         return false;
     }
@@ -298,7 +298,7 @@ static bool do_fcvt_gpr(DisasContext *s, int64_t sf, int64_t type, bool uns,
 static bool do_cvtf_gpr(DisasContext *s, int64_t sf, int64_t type, bool uns,
                         int fbits, int64_t rd, int64_t rn)
 {
-    int esz = fp_type_esz(type, A64_HAVE_FP16);
+    int esz = fp_type_esz(type, simd_have(s, ARM_FEAT_FP16));
     if (esz < 0) {
         return false;
     }
@@ -368,7 +368,7 @@ bool trans_FMOV_gen(DisasContext *s, arg_FMOV_gen *a)
     case 2 << 2 | 1 << 1 | 1: esz = 3; half = 1; break;
     case 3 << 2 | 0 << 1 | 0:
     case 3 << 2 | 1 << 1 | 0:
-        if (!A64_HAVE_FP16) {
+        if (!simd_have(s, ARM_FEAT_FP16)) {
             return false;
         }
         esz = 1;

@@ -139,12 +139,12 @@ bool trans_USHLL_v(DisasContext *s, arg_USHLL_v *a)
 }
 
 /* SCVTF/UCVTF/FCVTZS/FCVTZU (fixed point, vector and scalar): immh gives
- * the FP size (half needs FEAT_FP16, not advertised), the rest fbits. */
+ * the FP size (001x half, with FEAT_FP16), the rest fbits. */
 static bool do_fixed(DisasContext *s, bool to_int, bool uns, int64_t q,
                      int64_t immh, int64_t immb, int64_t rd, int64_t rn,
                      bool scalar)
 {
-    if (immh < 4) {
+    if (immh < 2 || (immh < 4 && !simd_have(s, ARM_FEAT_FP16))) {
         return false;
     }
     int esz = shift_esz(immh), fbits = (16 << esz) - (int)(immh << 3 | immb);
@@ -181,14 +181,21 @@ TRANS_FIXED(FCVTZU, true, true)
 /* ---- by element ---- */
 
 /* The element index and Vm number of the "x indexed element" classes for
- * integer sizes H and S, and FP sizes S and D (fp: size 3 allowed, size 1
- * is half precision). */
+ * integer sizes H and S, and FP sizes H (encoded as size 00, FEAT_FP16),
+ * S and D. */
 static bool idx_shape(int64_t size, int64_t h, int64_t l, int64_t m,
                       int64_t rm, bool fp, int *idx, int *reg)
 {
     switch (size) {
     case 1:
         if (fp) {
+            return false;
+        }
+        *idx = (int)(h << 2 | l << 1 | m);
+        *reg = (int)rm;
+        return true;
+    case 0:
+        if (!fp) {
             return false;
         }
         *idx = (int)(h << 2 | l << 1 | m);
@@ -220,15 +227,17 @@ static bool do_idx(DisasContext *s, const TCGHelperInfo *hlp, int64_t q,
         return false;
     }
     if (!idx_shape(size, h, l, m, rm, fp, &idx, &reg) ||
-        (fp && size == 3 && !q && !scalar)) {
+        (fp && size == 3 && !q && !scalar) ||
+        (fp && size == 0 && !simd_have(s, ARM_FEAT_FP16))) {
         return false;
     }
     if (!fp_access_check(s)) {
         return true;
     }
-    int oprsz = is_long ? 4 : (scalar ? (int)size : vec_oprsz_log2(q));
+    int esz = fp && size == 0 ? 1 : (int)size;
+    int oprsz = is_long ? 4 : (scalar ? esz : vec_oprsz_log2(q));
     int data = idx << 8 | (is_long ? 4 | (scalar ? 2 : (int)q) : 0);
-    gen_vop(hlp, simd_desc((int)rd, (int)rn, reg, 0, oprsz, (int)size, data));
+    gen_vop(hlp, simd_desc((int)rd, (int)rn, reg, 0, oprsz, esz, data));
     return true;
 }
 

@@ -80,10 +80,6 @@ static inline void gen_sop3(const TCGHelperInfo *h, int esz, int rd, int rn,
 /* Guest address helpers for SIMD&FP loads and stores. */
 TCGv gen_simd_addr(DisasContext *s, int rn, int64_t offset);
 
-/* FEAT_FP16 (half-precision arithmetic) is not implemented: its encodings
- * are UNDEF; half-precision conversions (FCVT, FCVTL/FCVTN) are base FP. */
-#define A64_HAVE_FP16 false
-
 /* Optional features (cpu-features.h) gate their encodings: UNDEF unless
  * advertised. */
 static inline bool simd_have(DisasContext *s, ArmFeature f)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Decoder-level checks of the SIMD&FP encodings: reserved size/Q
-// combinations, unallocated opcodes and features mimic does not advertise
-// (FEAT_FP16) must be UNDEF, their valid neighbours must translate.
+// combinations and unallocated opcodes
+// must be UNDEF, their valid neighbours must translate.
 //   test-simd-decode            runs the built-in table
 //   test-simd-decode FILE       prints "hex 0|1" (1 = translates) for each
 //                               hex word in FILE, for fuzzing by hand
@@ -59,7 +59,8 @@ static const struct {
     { 0x9eaf0000, true, "fmov v0.d[1], x0" },
     { 0x1e224020, false, "fcvt s0, s1 (same type)" },
     { 0x1e22c020, true, "fcvt d0, s1" },
-    { 0x1ee22820, false, "fadd h0 (FEAT_FP16 not advertised)" },
+    { 0x1ee22820, true, "fadd h0, h1, h2 (FEAT_FP16)" },
+    { 0x1ee84000, false, "frint32z on a half (type 11)" },
     { 0x1ee24020, true, "fcvt s0, h1 (base FP)" },
     { 0x1ea22820, false, "fadd with type 10" },
     { 0x6f00f400, true, "fmov v0.2d, #imm" },
@@ -104,7 +105,7 @@ static const struct {
     { 0x0e000800, false, "uzp opcode 000" },
     { 0x4e001800, true, "uzp1 v0.16b" },
     { 0x0f00e400, true, "movi v0.8b, #0" },
-    { 0x0f00fc00, false, "fmov half immediate (FEAT_FP16)" },
+    { 0x0f00fc00, true, "fmov v0.4h, #2.0 (FEAT_FP16)" },
 };
 
 static int run_table(void)
