@@ -61,11 +61,11 @@ typedef enum ArmIdReg {
     X(PMULL,     1, ISAR0,  4,  2,  0,  1,   1,  4)                        \
     X(SHA1,      1, ISAR0,  8,  1,  0,  1,   1,  5)                        \
     X(SHA256,    1, ISAR0, 12,  1,  0,  1,   1,  6)                        \
-    X(SHA512,    0, ISAR0, 12,  2,  0,  1,   1, 21)                        \
+    X(SHA512,    1, ISAR0, 12,  2,  0,  1,   1, 21)                        \
     X(CRC32,     1, ISAR0, 16,  1,  0,  1,   1,  7)                        \
     X(LSE,       1, ISAR0, 20,  2,  0,  1,   1,  8)                        \
     X(RDM,       1, ISAR0, 28,  1,  0,  1,   1, 12)                        \
-    X(SHA3,      0, ISAR0, 32,  1,  0,  1,   1, 17)                        \
+    X(SHA3,      1, ISAR0, 32,  1,  0,  1,   1, 17)                        \
     X(SM3,       0, ISAR0, 36,  1,  0,  1,   1, 18)                        \
     X(SM4,       0, ISAR0, 40,  1,  0,  1,   1, 19)                        \
     X(DOTPROD,   1, ISAR0, 44,  1,  0,  1,   1, 20)                        \
@@ -78,14 +78,14 @@ typedef enum ArmIdReg {
     X(PAUTH,     0, ISAR1,  8,  1,  0,  1,   1, 30)                        \
     X(PACG,      0, ISAR1, 28,  1,  0,  1,   1, 31)                        \
     X(JSCVT,     1, ISAR1, 12,  1,  0,  1,   1, 13)                        \
-    X(FCMA,      0, ISAR1, 16,  1,  0,  1,   1, 14)                        \
+    X(FCMA,      1, ISAR1, 16,  1,  0,  1,   1, 14)                        \
     X(LRCPC,     1, ISAR1, 20,  1,  0,  1,   1, 15)                        \
     X(LRCPC2,    1, ISAR1, 20,  2,  0,  1,   1, 26)                        \
     X(FRINTTS,   1, ISAR1, 32,  1,  0,  1,   2,  8)                        \
     X(SB,        1, ISAR1, 36,  1,  0,  1,   1, 29)                        \
     X(BF16,      0, ISAR1, 44,  1,  0,  1,   2, 14)                        \
     X(DGH,       0, ISAR1, 48,  1,  0,  1,   2, 15)                        \
-    X(I8MM,      0, ISAR1, 52,  1,  0,  1,   2, 13)                        \
+    X(I8MM,      1, ISAR1, 52,  1,  0,  1,   2, 13)                        \
     X(WFXT,      0, ISAR2,  0,  2,  0,  1,   2, 31)                        \
     X(MOPS,      0, ISAR2, 16,  1,  0,  1,   2, 43)                        \
     X(CSSC,      0, ISAR2, 52,  1,  0,  1,   2, 34)                        \

@@ -2,7 +2,8 @@
 /*
  * Cryptographic extension helpers (Arm ARM: AESE, AESD, AESMC, AESIMC,
  * SHA1C/P/M/H/SU0/SU1, SHA256H/H2/SU0/SU1; FEAT_AES, FEAT_SHA1,
- * FEAT_SHA256).  The AES S-boxes are computed at start-up from their
+ * FEAT_SHA256; EOR3, BCAX, RAX1, XAR of FEAT_SHA3; SHA512H/H2/SU0/SU1 of
+ * FEAT_SHA512).  The AES S-boxes are computed at start-up from their
  * definition (multiplicative inverse in GF(2^8), then the affine map).
  */
 #include "helper-simd.h"
@@ -230,5 +231,117 @@ DEF_SIMD_HELPER(sha256su1)
         x = ror32(x, 17) ^ ror32(x, 19) ^ (x >> 10);
         r.s[e] = x + d.s[e] + t0[e];
     }
+    simd_put(env, desc_rd(desc), r, 16);
+}
+
+/* ---- FEAT_SHA3 ---- */
+
+static uint64_t ror64(uint64_t x, int n)
+{
+    return n ? (x >> n) | (x << (64 - n)) : x;
+}
+
+DEF_SIMD_HELPER(eor3)
+{
+    SimdVec n = simd_get(env, desc_rn(desc)), m = simd_get(env, desc_rm(desc));
+    SimdVec a = simd_get(env, desc_ra(desc)), d;
+    for (int i = 0; i < 2; i++) {
+        d.d[i] = n.d[i] ^ m.d[i] ^ a.d[i];
+    }
+    simd_put(env, desc_rd(desc), d, 16);
+}
+
+DEF_SIMD_HELPER(bcax)
+{
+    SimdVec n = simd_get(env, desc_rn(desc)), m = simd_get(env, desc_rm(desc));
+    SimdVec a = simd_get(env, desc_ra(desc)), d;
+    for (int i = 0; i < 2; i++) {
+        d.d[i] = n.d[i] ^ (m.d[i] & ~a.d[i]);
+    }
+    simd_put(env, desc_rd(desc), d, 16);
+}
+
+DEF_SIMD_HELPER(rax1)
+{
+    SimdVec n = simd_get(env, desc_rn(desc)), m = simd_get(env, desc_rm(desc)), d;
+    for (int i = 0; i < 2; i++) {
+        d.d[i] = n.d[i] ^ ror64(m.d[i], 63);
+    }
+    simd_put(env, desc_rd(desc), d, 16);
+}
+
+/* XAR: data is the rotate amount */
+DEF_SIMD_HELPER(xar)
+{
+    SimdVec n = simd_get(env, desc_rn(desc)), m = simd_get(env, desc_rm(desc)), d;
+    for (int i = 0; i < 2; i++) {
+        d.d[i] = ror64(n.d[i] ^ m.d[i], desc_data(desc) & 63);
+    }
+    simd_put(env, desc_rd(desc), d, 16);
+}
+
+/* ---- FEAT_SHA512: element 1 is bits 127:64 ---- */
+
+static uint64_t sha512_sum1(uint64_t x)
+{
+    return ror64(x, 14) ^ ror64(x, 18) ^ ror64(x, 41);
+}
+
+static uint64_t sha512_sum0(uint64_t x)
+{
+    return ror64(x, 28) ^ ror64(x, 34) ^ ror64(x, 39);
+}
+
+DEF_SIMD_HELPER(sha512h)
+{
+    SimdVec x = simd_get(env, desc_rn(desc)), y = simd_get(env, desc_rm(desc));
+    SimdVec w = simd_get(env, desc_rd(desc)), r;
+    uint64_t hi = (y.d[1] & x.d[0]) ^ (~y.d[1] & x.d[1]);
+    hi += sha512_sum1(y.d[1]) + w.d[1];
+    uint64_t tmp = hi + y.d[0];
+    uint64_t lo = (tmp & y.d[1]) ^ (~tmp & x.d[0]);
+    lo += sha512_sum1(tmp) + w.d[0];
+    r.d[0] = lo;
+    r.d[1] = hi;
+    simd_put(env, desc_rd(desc), r, 16);
+}
+
+DEF_SIMD_HELPER(sha512h2)
+{
+    SimdVec x = simd_get(env, desc_rn(desc)), y = simd_get(env, desc_rm(desc));
+    SimdVec w = simd_get(env, desc_rd(desc)), r;
+    uint64_t hi = (x.d[0] & y.d[1]) ^ (x.d[0] & y.d[0]) ^ (y.d[1] & y.d[0]);
+    hi += sha512_sum0(y.d[0]) + w.d[1];
+    uint64_t lo = (hi & y.d[0]) ^ (hi & y.d[1]) ^ (y.d[1] & y.d[0]);
+    lo += sha512_sum0(hi) + w.d[0];
+    r.d[0] = lo;
+    r.d[1] = hi;
+    simd_put(env, desc_rd(desc), r, 16);
+}
+
+static uint64_t sha512_sig0(uint64_t x)
+{
+    return ror64(x, 1) ^ ror64(x, 8) ^ (x >> 7);
+}
+
+static uint64_t sha512_sig1(uint64_t x)
+{
+    return ror64(x, 19) ^ ror64(x, 61) ^ (x >> 6);
+}
+
+DEF_SIMD_HELPER(sha512su0)
+{
+    SimdVec w = simd_get(env, desc_rd(desc)), x = simd_get(env, desc_rn(desc)), r;
+    r.d[0] = w.d[0] + sha512_sig0(w.d[1]);
+    r.d[1] = w.d[1] + sha512_sig0(x.d[0]);
+    simd_put(env, desc_rd(desc), r, 16);
+}
+
+DEF_SIMD_HELPER(sha512su1)
+{
+    SimdVec w = simd_get(env, desc_rd(desc)), x = simd_get(env, desc_rn(desc));
+    SimdVec y = simd_get(env, desc_rm(desc)), r;
+    r.d[1] = w.d[1] + sha512_sig1(x.d[1]) + y.d[1];
+    r.d[0] = w.d[0] + sha512_sig1(x.d[0]) + y.d[0];
     simd_put(env, desc_rd(desc), r, 16);
 }

@@ -295,3 +295,72 @@ DEF_SIMD_HELPER_R(fjcvtzs)
     fp_status_put(env, &st);
     return (uint64_t)r | (uint64_t)z << 32;
 }
+
+/* ---- complex arithmetic (FEAT_FCMA) ---- */
+
+/* FPNeg on raw bits: the sign flips, NaNs included. */
+static uint64_t fp_negbits(uint64_t v, int esz)
+{
+    return v ^ (1ull << ((8 << esz) - 1));
+}
+
+/* FCMLA: rotation data bits 1:0; by element, data bits 15:8 are the pair
+ * of Vm used for every pair of Vn.  Each result is FPMulAdd(Vd element,
+ * op1, op2) with the operands the rotation picks. */
+static void do_fcmla(CPUARMState *env, uint64_t desc, bool by_idx)
+{
+    int esz = desc_esz(desc), oprsz = desc_oprsz(desc), data = desc_data(desc);
+    int rot = data & 3, idx = (data >> 8) & 0xff;
+    ARMFPStatus st = fp_status(env);
+    SimdVec n = simd_get(env, desc_rn(desc)), m = simd_get(env, desc_rm(desc));
+    SimdVec d = simd_get(env, desc_rd(desc));
+    for (int e = 0; e < (oprsz >> esz) / 2; e++) {
+        int mi = by_idx ? idx : e;
+        uint64_t mr = vget(&m, 2 * mi, esz), mim = vget(&m, 2 * mi + 1, esz);
+        uint64_t nr = vget(&n, 2 * e, esz), ni = vget(&n, 2 * e + 1, esz);
+        uint64_t e1, e2, e3, e4;
+        switch (rot) {
+        case 0: e1 = mr; e2 = nr; e3 = mim; e4 = nr; break;
+        case 1: e1 = fp_negbits(mim, esz); e2 = ni; e3 = mr; e4 = ni; break;
+        case 2:
+            e1 = fp_negbits(mr, esz);
+            e2 = nr;
+            e3 = fp_negbits(mim, esz);
+            e4 = nr;
+            break;
+        default: e1 = mim; e2 = ni; e3 = fp_negbits(mr, esz); e4 = ni; break;
+        }
+        uint64_t r0 = fp_binop(FOP_FMLA, esz, e2, e1, vget(&d, 2 * e, esz), &st);
+        uint64_t r1 = fp_binop(FOP_FMLA, esz, e4, e3, vget(&d, 2 * e + 1, esz),
+                               &st);
+        vset(&d, 2 * e, esz, r0);
+        vset(&d, 2 * e + 1, esz, r1);
+    }
+    fp_status_put(env, &st);
+    simd_put(env, desc_rd(desc), d, oprsz);
+}
+
+DEF_SIMD_HELPER(fcmla) { do_fcmla(env, desc, false); }
+DEF_SIMD_HELPER(fcmla_idx) { do_fcmla(env, desc, true); }
+
+/* FCADD: data bit 0 selects the 270-degree rotation (else 90). */
+DEF_SIMD_HELPER(fcadd)
+{
+    int esz = desc_esz(desc), oprsz = desc_oprsz(desc);
+    bool rot270 = desc_data(desc) & 1;
+    ARMFPStatus st = fp_status(env);
+    SimdVec n = simd_get(env, desc_rn(desc)), m = simd_get(env, desc_rm(desc));
+    SimdVec d = {{0}};
+    for (int e = 0; e < (oprsz >> esz) / 2; e++) {
+        uint64_t mr = vget(&m, 2 * e, esz), mim = vget(&m, 2 * e + 1, esz);
+        uint64_t e2 = rot270 ? mim : fp_negbits(mim, esz);
+        uint64_t e4 = rot270 ? fp_negbits(mr, esz) : mr;
+        uint64_t r0 = fp_binop(FOP_ADD, esz, vget(&n, 2 * e, esz), e2, 0, &st);
+        uint64_t r1 = fp_binop(FOP_ADD, esz, vget(&n, 2 * e + 1, esz), e4, 0,
+                               &st);
+        vset(&d, 2 * e, esz, r0);
+        vset(&d, 2 * e + 1, esz, r1);
+    }
+    fp_status_put(env, &st);
+    simd_put(env, desc_rd(desc), d, oprsz);
+}

@@ -176,9 +176,10 @@ DO_IDX(sqrdmulh_idx, op_sqrdmulh)
 DO_IDX(sqrdmlah_idx, op_sqrdmlah)
 DO_IDX(sqrdmlsh_idx, op_sqrdmlsh)
 
-/* SDOT/UDOT: each 32-bit lane accumulates four byte products; by element,
- * the four bytes of Vm come from 32-bit element idx. */
-static inline void do_dot(CPUARMState *env, uint64_t desc, bool sign)
+/* SDOT/UDOT/USDOT/SUDOT: each 32-bit lane accumulates four byte products
+ * (Vn bytes signed if sn, Vm bytes if sm); by element, the four bytes of
+ * Vm come from 32-bit element idx. */
+static inline void do_dot(CPUARMState *env, uint64_t desc, bool sn, bool sm)
 {
     int oprsz = desc_oprsz(desc), data = desc_data(desc);
     int idx = (data >> 8) & 0xff;
@@ -188,8 +189,8 @@ static inline void do_dot(CPUARMState *env, uint64_t desc, bool sign)
         int mi = (data & LDATA_IDX) ? idx : i;
         uint32_t acc = d.s[i];
         for (int k = 0; k < 4; k++) {
-            int32_t x = sign ? n.sb[4 * i + k] : n.b[4 * i + k];
-            int32_t y = sign ? m.sb[4 * mi + k] : m.b[4 * mi + k];
+            int32_t x = sn ? n.sb[4 * i + k] : n.b[4 * i + k];
+            int32_t y = sm ? m.sb[4 * mi + k] : m.b[4 * mi + k];
             acc += (uint32_t)(x * y);
         }
         d.s[i] = acc;
@@ -197,7 +198,34 @@ static inline void do_dot(CPUARMState *env, uint64_t desc, bool sign)
     simd_put(env, desc_rd(desc), d, oprsz);
 }
 
-DEF_SIMD_HELPER(sdot) { do_dot(env, desc, true); }
-DEF_SIMD_HELPER(udot) { do_dot(env, desc, false); }
-DEF_SIMD_HELPER(sdot_idx) { do_dot(env, desc, true); }
-DEF_SIMD_HELPER(udot_idx) { do_dot(env, desc, false); }
+DEF_SIMD_HELPER(sdot) { do_dot(env, desc, true, true); }
+DEF_SIMD_HELPER(udot) { do_dot(env, desc, false, false); }
+DEF_SIMD_HELPER(usdot) { do_dot(env, desc, false, true); }
+DEF_SIMD_HELPER(sdot_idx) { do_dot(env, desc, true, true); }
+DEF_SIMD_HELPER(udot_idx) { do_dot(env, desc, false, false); }
+DEF_SIMD_HELPER(usdot_idx) { do_dot(env, desc, false, true); }
+DEF_SIMD_HELPER(sudot_idx) { do_dot(env, desc, true, false); }
+
+/* SMMLA/UMMLA/USMMLA (FEAT_I8MM): Vd (2x2 of int32) += Vn (2x8 bytes) times
+ * the transpose of Vm (2x8 bytes). */
+static inline void do_mmla(CPUARMState *env, uint64_t desc, bool sn, bool sm)
+{
+    SimdVec n = simd_get(env, desc_rn(desc)), m = simd_get(env, desc_rm(desc));
+    SimdVec d = simd_get(env, desc_rd(desc));
+    for (int i = 0; i < 2; i++) {
+        for (int j = 0; j < 2; j++) {
+            uint32_t acc = d.s[2 * i + j];
+            for (int k = 0; k < 8; k++) {
+                int32_t x = sn ? n.sb[8 * i + k] : n.b[8 * i + k];
+                int32_t y = sm ? m.sb[8 * j + k] : m.b[8 * j + k];
+                acc += (uint32_t)(x * y);
+            }
+            d.s[2 * i + j] = acc;
+        }
+    }
+    simd_put(env, desc_rd(desc), d, 16);
+}
+
+DEF_SIMD_HELPER(smmla) { do_mmla(env, desc, true, true); }
+DEF_SIMD_HELPER(ummla) { do_mmla(env, desc, false, false); }
+DEF_SIMD_HELPER(usmmla) { do_mmla(env, desc, false, true); }

@@ -74,7 +74,7 @@ typedef union SimdVec {
     X(sqshl) X(uqshl) X(sqrshl) X(uqrshl) X(sqdmulh) X(sqrdmulh) \
     X(sqrdmlah) X(sqrdmlsh) \
     X(and) X(bic) X(orr) X(orn) X(eor) X(bsl) X(bit) X(bif) \
-    X(sdot) X(udot) \
+    X(sdot) X(udot) X(usdot) X(smmla) X(ummla) X(usmmla) \
     /* two-register misc */ \
     X(rev16) X(rev32) X(rev64) X(saddlp) X(uaddlp) X(sadalp) X(uadalp) \
     X(suqadd) X(usqadd) X(cls) X(clz) X(cnt) X(not) X(rbit) X(sqabs) \
@@ -97,6 +97,7 @@ typedef union SimdVec {
     X(smlal_idx) X(umlal_idx) X(smlsl_idx) X(umlsl_idx) X(sqdmull_idx) \
     X(sqdmlal_idx) X(sqdmlsl_idx) X(sqdmulh_idx) X(sqrdmulh_idx) \
     X(sqrdmlah_idx) X(sqrdmlsh_idx) X(sdot_idx) X(udot_idx) \
+    X(usdot_idx) X(sudot_idx) \
     /* floating point (helper-fp*.c) */ \
     X(fadd) X(fsub) X(fmul) X(fdiv) X(fmax) X(fmin) X(fmaxnm) X(fminnm) \
     X(fmulx) X(fabd) X(fnmul) X(frecps) X(frsqrts) X(fmla) X(fmls) \
@@ -109,10 +110,13 @@ typedef union SimdVec {
     X(fcvt_prec) X(fcvtn) X(fcvtl) X(fcvtxn) \
     X(fmaxv) X(fminv) X(fmaxnmv) X(fminnmv) \
     X(fmul_idx) X(fmla_idx) X(fmls_idx) X(fmulx_idx) \
+    X(fcmla) X(fcadd) X(fcmla_idx) \
     /* crypto */ \
     X(aese) X(aesd) X(aesmc) X(aesimc) \
     X(sha1c) X(sha1p) X(sha1m) X(sha1su0) X(sha1h) X(sha1su1) \
-    X(sha256h) X(sha256h2) X(sha256su0) X(sha256su1)
+    X(sha256h) X(sha256h2) X(sha256su0) X(sha256su1) \
+    X(eor3) X(bcax) X(rax1) X(xar) \
+    X(sha512h) X(sha512h2) X(sha512su0) X(sha512su1)
 
 #define SIMD_HELPERS_X(X) \
     X(cvtf_from_gpr)

@@ -251,3 +251,61 @@ TRANS_FP_PAIR_S(FMAXP, fmaxp)
 TRANS_FP_PAIR_S(FMINP, fminp)
 TRANS_FP_PAIR_S(FMAXNMP, fmaxnmp)
 TRANS_FP_PAIR_S(FMINNMP, fminnmp)
+
+/* ---- complex arithmetic (FEAT_FCMA): H (with FEAT_FP16), S, D ---- */
+
+static bool fcma_size_ok(DisasContext *s, int64_t size, int64_t q)
+{
+    if (!simd_have(s, ARM_FEAT_FCMA)) {
+        return false;
+    }
+    switch (size) {
+    case 1: return simd_have(s, ARM_FEAT_FP16);
+    case 2: return true;
+    case 3: return q;
+    default: return false;
+    }
+}
+
+bool trans_FCMLA_v(DisasContext *s, arg_FCMLA_v *a)
+{
+    if (!fcma_size_ok(s, a->size, a->q)) {
+        return false;
+    }
+    if (fp_access_check(s)) {
+        gen_vop3(&helper_info_simd_fcmla, a->q, (int)a->size, (int)a->rd,
+                 (int)a->rn, (int)a->rm, a->rot);
+    }
+    return true;
+}
+
+bool trans_FCADD_v(DisasContext *s, arg_FCADD_v *a)
+{
+    if (!fcma_size_ok(s, a->size, a->q)) {
+        return false;
+    }
+    if (fp_access_check(s)) {
+        gen_vop3(&helper_info_simd_fcadd, a->q, (int)a->size, (int)a->rd,
+                 (int)a->rn, (int)a->rm, a->rot);
+    }
+    return true;
+}
+
+/* FCMLA (by element): H pairs indexed by H:L (H must be 0 for 64-bit
+ * vectors), S pairs by H (L must be 0, 128-bit vectors only). */
+bool trans_FCMLA_vi(DisasContext *s, arg_FCMLA_vi *a)
+{
+    int idx;
+    if (a->size == 1 && fcma_size_ok(s, 1, a->q) && (a->q || !a->h)) {
+        idx = (int)(a->h << 1 | a->l);
+    } else if (a->size == 2 && fcma_size_ok(s, 2, a->q) && !a->l && a->q) {
+        idx = (int)a->h;
+    } else {
+        return false;
+    }
+    if (fp_access_check(s)) {
+        gen_vop3(&helper_info_simd_fcmla_idx, a->q, (int)a->size, (int)a->rd,
+                 (int)a->rn, (int)(a->m << 4 | a->rm), a->rot | idx << 8);
+    }
+    return true;
+}

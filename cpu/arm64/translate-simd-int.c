@@ -109,6 +109,36 @@ TRANS_V3_FEAT(SQRDMLAH, sqrdmlah, SZ_HS, RDM)
 TRANS_V3_FEAT(SQRDMLSH, sqrdmlsh, SZ_HS, RDM)
 TRANS_V3_FEAT(SDOT, sdot, SZ_S, DOTPROD)
 TRANS_V3_FEAT(UDOT, udot, SZ_S, DOTPROD)
+TRANS_V3_FEAT(USDOT, usdot, SZ_S, I8MM)
+
+/* SMMLA/UMMLA/USMMLA (FEAT_I8MM): 4S += 16B x 16B, Q and size fixed */
+static bool do_mmla(DisasContext *s, const TCGHelperInfo *h, int64_t q,
+                    int64_t size, int64_t rd, int64_t rn, int64_t rm)
+{
+    if (!simd_have(s, ARM_FEAT_I8MM) || !q || size != 2) {
+        return false;
+    }
+    if (fp_access_check(s)) {
+        gen_vop3(h, 1, 2, (int)rd, (int)rn, (int)rm, 0);
+    }
+    return true;
+}
+
+bool trans_SMMLA(DisasContext *s, arg_SMMLA *a)
+{
+    return do_mmla(s, &helper_info_simd_smmla, a->q, a->size, a->rd, a->rn, a->rm);
+}
+
+bool trans_UMMLA(DisasContext *s, arg_UMMLA *a)
+{
+    return do_mmla(s, &helper_info_simd_ummla, a->q, a->size, a->rd, a->rn, a->rm);
+}
+
+bool trans_USMMLA(DisasContext *s, arg_USMMLA *a)
+{
+    return do_mmla(s, &helper_info_simd_usmmla, a->q, a->size, a->rd, a->rn,
+                   a->rm);
+}
 
 /* two-register miscellaneous */
 TRANS_V2(REV64, rev64, SZ_BHS)

@@ -313,3 +313,19 @@ bool trans_UDOT_vi(DisasContext *s, arg_UDOT_vi *a)
     return do_dot_idx(s, &helper_info_simd_udot_idx, a->q, a->size, a->h, a->l,
                       a->m, a->rm, a->rd, a->rn);
 }
+
+/* SUDOT (size 00) and USDOT (size 10) by element, FEAT_I8MM; sizes 01 and
+ * 11 are FEAT_BF16 forms, not advertised. */
+bool trans_SUDOT_USDOT_vi(DisasContext *s, arg_SUDOT_USDOT_vi *a)
+{
+    if ((a->size != 0 && a->size != 2) || !simd_have(s, ARM_FEAT_I8MM)) {
+        return false;
+    }
+    if (fp_access_check(s)) {
+        int idx = (int)(a->h << 1 | a->l);
+        gen_vop(a->size ? &helper_info_simd_usdot_idx : &helper_info_simd_sudot_idx,
+                simd_desc((int)a->rd, (int)a->rn, (int)(a->m << 4 | a->rm), 0,
+                          vec_oprsz_log2(a->q), 2, idx << 8 | 4));
+    }
+    return true;
+}
