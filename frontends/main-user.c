@@ -24,6 +24,7 @@ static void usage(FILE *f)
 "  -L path          ARM64 sysroot for the dynamic loader and libraries\n"
 "                   (also MIMIC_LD_PREFIX)\n"
 "  -E var=value     set a variable in the guest environment\n"
+"  -0 argv0         argv[0] for the guest (default: the program path)\n"
 "  -U var           remove a variable from the guest environment\n"
 "  -s size          guest stack size (bytes, k/M/G suffixes)\n"
 "  -R size          guest address space to reserve (default 1G... see docs)\n"
@@ -90,6 +91,35 @@ static void env_set(EnvList *e, const char *assign)
     e->v[e->n] = NULL;
 }
 
+/* Options a guest execve passes on to the mimic that runs the new ARM64
+ * program: what shapes emulation, not the environment edits (already
+ * in the guest's environment) nor the gdbstub or the log file. */
+typedef struct ArgList {
+    char **v;
+    int n;
+} ArgList;
+
+static void arg_add(ArgList *l, const char *a)
+{
+    l->v = realloc(l->v, sizeof(char *) * (size_t)(l->n + 2));
+    l->v[l->n++] = (char *)a;
+    l->v[l->n] = NULL;
+}
+
+static bool propagates(const char *o)
+{
+    static const char *const keep[] = {
+        "s", "R", "cpu", "backend", "tb-size", "strace", "one-insn-per-tb",
+        "singlestep", "d", "dfilter",
+    };
+    for (size_t i = 0; i < sizeof(keep) / sizeof(keep[0]); i++) {
+        if (!strcmp(o, keep[i])) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static int bad_option(const char *msg, const char *arg)
 {
     fprintf(stderr, "mimic-aarch64: %s%s%s\n", msg, arg ? ": " : "",
@@ -102,11 +132,13 @@ int main(int argc, char **argv)
 {
     UserConfig cfg = { 0 };
     TCGExecConfig ec = {
-        .backend = &tcg_backend_interp,
+        .backend = &tcg_backend_x86_64,
         .mem_model = TCG_MEM_GUEST_BASE,
         .code_size = 256u << 20,
     };
     EnvList env = { 0 };
+    ArgList opts = { 0 };
+    bool log_to_file = false;
     for (char **e = environ; *e; e++) {
         env.v = realloc(env.v, sizeof(char *) * (size_t)(env.n + 2));
         env.v[env.n++] = *e;
@@ -124,9 +156,20 @@ int main(int argc, char **argv)
                      !strcmp(o, "s") || !strcmp(o, "R") || !strcmp(o, "d") ||
                      !strcmp(o, "D") || !strcmp(o, "dfilter") ||
                      !strcmp(o, "cpu") || !strcmp(o, "backend") ||
-                     !strcmp(o, "tb-size") || !strcmp(o, "g");
+                     !strcmp(o, "tb-size") || !strcmp(o, "g") ||
+                     !strcmp(o, "0");
+        if (!strcmp(argv[i], "--")) {
+            i++;
+            break;
+        }
         if (takes && !v) {
             return bad_option("option needs an argument", argv[i]);
+        }
+        if (propagates(o)) {
+            arg_add(&opts, argv[i]);
+            if (takes) {
+                arg_add(&opts, v);
+            }
         }
         if (!strcmp(o, "h") || !strcmp(o, "help")) {
             usage(stdout);
@@ -136,6 +179,8 @@ int main(int argc, char **argv)
             return 0;
         } else if (!strcmp(o, "L")) {
             cfg.sysroot = v;
+        } else if (!strcmp(o, "0")) {
+            cfg.argv0 = v;
         } else if (!strcmp(o, "E")) {
             if (!strchr(v, '=')) {
                 return bad_option("-E needs var=value", v);
@@ -159,6 +204,7 @@ int main(int argc, char **argv)
             if (!log_set_file(v)) {
                 return bad_option("cannot open log file", v);
             }
+            log_to_file = true;
         } else if (!strcmp(o, "dfilter")) {
             if (!log_parse_filter(v)) {
                 return bad_option("bad -dfilter ranges", v);
@@ -179,6 +225,8 @@ int main(int argc, char **argv)
         } else if (!strcmp(o, "backend")) {
             if (!strcmp(v, "interp")) {
                 ec.backend = &tcg_backend_interp;
+            } else if (!strcmp(v, "jit")) {
+                ec.backend = &tcg_backend_x86_64;
             } else {
                 return bad_option("unknown backend (jit or interp)", v);
             }
@@ -198,6 +246,25 @@ int main(int argc, char **argv)
     if (i >= argc) {
         return bad_option("no program given", NULL);
     }
+    if (cfg.sysroot) {
+        arg_add(&opts, "-L");
+        arg_add(&opts, cfg.sysroot);
+    }
+    if (log_to_file) {
+        /* children would truncate the file: they log nothing */
+        ArgList kept = { 0 };
+        for (int k = 0; k < opts.n; k++) {
+            if (!strcmp(opts.v[k], "-d") || !strcmp(opts.v[k], "--d")) {
+                k++;
+            } else {
+                arg_add(&kept, opts.v[k]);
+            }
+        }
+        opts = kept;
+    }
+    arg_add(&opts, NULL);
+    opts.n--;
+    cfg.exec_opts = opts.v;
     if (log_enabled(LOG_STATS)) {
         atexit(tcg_print_stats);
     }

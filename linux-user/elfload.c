@@ -1,9 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Program loading: maps the guest program's PT_LOAD segments (and those of
- * its PT_INTERP dynamic loader) into the guest window and builds the
- * initial stack the kernel would (argc, argv, envp, auxv) per the AArch64
- * Linux ABI.
+ * its PT_INTERP dynamic loader, from the -L sysroot) into the guest window
+ * through the guest mmap layer, and builds the initial stack the kernel
+ * would (argc, argv, envp, auxv) per the AArch64 Linux ABI.
+ *
+ * Layout, top down: a guard gap, the stack, a gap, then the mmap area
+ * (the dynamic loader first, libraries below it).  Static programs sit at
+ * their link address, position-independent ones at pie_base, the heap
+ * (brk) right after the program.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -12,105 +17,149 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/random.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "user.h"
 #include "loaders/elf.h"
 
-#define GUEST_PAGE 4096ull
-#define PIE_BASE 0x5500000000ull     /* where ET_DYN programs go */
-#define INTERP_BASE 0x7f00000000ull  /* where the dynamic loader goes */
+#define PIE_BASE_MAX 0x5500000000ull    /* where ET_DYN programs go */
+#define STACK_DEFAULT (8ull << 20)
+#define AT_MINSIGSTKSZ_ 51
+
+static uint64_t page_up(uint64_t x)
+{
+    return (x + GUEST_PAGE_SIZE - 1) & GUEST_PAGE_MASK;
+}
 
 static int prot_of(uint32_t flags)
 {
     return ((flags & PF_R) ? PROT_READ : 0) |
            ((flags & PF_W) ? PROT_WRITE : 0) |
-           ((flags & PF_X) ? PROT_READ : 0);  /* exec: we translate, read */
+           ((flags & PF_X) ? PROT_EXEC : 0);
 }
 
-/* Maps one ELF image at bias; returns false with errno-style message. */
-static bool map_image(LinuxProcess *p, int fd, const ElfImage *img,
-                      uint64_t bias, const char *path)
+/* A segment whose file offset is not page aligned with its address
+ * cannot be mapped from the file: copy it in. */
+static bool copy_segment(LinuxProcess *p, int fd, const Elf64_Phdr *ph,
+                         uint64_t vaddr, uint64_t start, uint64_t mem_end)
 {
-    for (int i = 0; i < img->phnum; i++) {
-        const Elf64_Phdr *ph = &img->phdr[i];
-        if (ph->p_type != PT_LOAD || ph->p_memsz == 0) {
-            continue;
-        }
-        uint64_t vaddr = ph->p_vaddr + bias;
-        uint64_t start = vaddr & ~(GUEST_PAGE - 1);
-        uint64_t file_end = vaddr + ph->p_filesz;
-        uint64_t mem_end = (vaddr + ph->p_memsz + GUEST_PAGE - 1) &
-                           ~(GUEST_PAGE - 1);
-        uint64_t off = ph->p_offset - (vaddr - start);
-        if (!guest_addr_valid(p, start, mem_end - start)) {
-            fprintf(stderr, "mimic: %s: segment does not fit the guest "
-                    "address space\n", path);
+    if (linux_mmap(p, start, mem_end - start, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS, -1, 0) < 0) {
+        return false;
+    }
+    if (pread(fd, g2h(p, vaddr), ph->p_filesz, (off_t)ph->p_offset) !=
+        (ssize_t)ph->p_filesz) {
+        return false;
+    }
+    return linux_mprotect(p, start, mem_end - start,
+                          prot_of(ph->p_flags)) == 0;
+}
+
+/* Maps one PT_LOAD segment at bias; the bss part is zero. */
+static bool map_segment(LinuxProcess *p, int fd, const Elf64_Phdr *ph,
+                        uint64_t bias)
+{
+    uint64_t vaddr = ph->p_vaddr + bias;
+    uint64_t start = vaddr & GUEST_PAGE_MASK;
+    uint64_t file_end = vaddr + ph->p_filesz;
+    uint64_t file_page_end = page_up(file_end);
+    uint64_t mem_end = page_up(vaddr + ph->p_memsz);
+    uint64_t off = ph->p_offset - (vaddr - start);
+    int prot = prot_of(ph->p_flags);
+    if (!guest_addr_valid(p, start, mem_end - start)) {
+        return false;
+    }
+    if (off & ~GUEST_PAGE_MASK) {
+        return copy_segment(p, fd, ph, vaddr, start, mem_end);
+    }
+    bool partial = ph->p_memsz > ph->p_filesz &&
+                   (file_end & ~GUEST_PAGE_MASK);
+    if (ph->p_filesz) {
+        if (linux_mmap(p, start, file_page_end - start,
+                       prot | (partial ? PROT_WRITE : 0),
+                       MAP_PRIVATE | MAP_FIXED, fd, off) < 0) {
             return false;
         }
-        int prot = prot_of(ph->p_flags);
-        /* map writable first so the bss tail can be cleared */
-        uint64_t map_len = (file_end + GUEST_PAGE - 1 - start) &
-                           ~(GUEST_PAGE - 1);
-        if (ph->p_filesz) {
-            void *r = mmap(g2h(p, start), map_len, PROT_READ | PROT_WRITE,
-                           MAP_PRIVATE | MAP_FIXED, fd, (off_t)off);
-            if (r == MAP_FAILED) {
-                fprintf(stderr, "mimic: %s: cannot map segment: %s\n", path,
-                        strerror(errno));
-                return false;
-            }
-        } else {
-            map_len = 0;
+        if (partial) {
+            memset(g2h(p, file_end), 0, file_page_end - file_end);
+            linux_mprotect(p, start, file_page_end - start, prot);
         }
-        if (mem_end > start + map_len) {
-            void *r = mmap(g2h(p, start + map_len), mem_end - start - map_len,
-                           PROT_READ | PROT_WRITE,
-                           MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS, -1, 0);
-            if (r == MAP_FAILED) {
-                fprintf(stderr, "mimic: %s: cannot map bss: %s\n", path,
-                        strerror(errno));
-                return false;
-            }
-        }
-        if (ph->p_memsz > ph->p_filesz && (file_end & (GUEST_PAGE - 1))) {
-            uint64_t page_end = (file_end + GUEST_PAGE - 1) & ~(GUEST_PAGE - 1);
-            memset(g2h(p, file_end), 0, page_end - file_end);
-        }
-        mprotect(g2h(p, start), mem_end - start, prot);
-        if (mem_end > p->brk_start && bias == p->load_bias) {
-            p->brk_start = mem_end;
-        }
+    } else {
+        file_page_end = start;
+    }
+    if (mem_end > file_page_end &&
+        linux_mmap(p, file_page_end, mem_end - file_page_end, prot,
+                   MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS, -1, 0) < 0) {
+        return false;
     }
     return true;
 }
 
-static int open_image(const char *path, ElfImage *img, const char *what)
+/* Maps a whole image; ET_DYN images first reserve their span (at base,
+ * or wherever the mmap area has room when base is 0).  Returns the bias,
+ * or UINT64_MAX after printing why it failed. */
+static uint64_t map_image(LinuxProcess *p, int fd, const ElfImage *img,
+                          uint64_t base, const char *path)
 {
+    uint64_t bias = 0;
+    if (img->is_dyn) {
+        int64_t r = linux_mmap(p, base, img->hi - img->lo, PROT_NONE,
+                               MAP_PRIVATE | MAP_ANONYMOUS |
+                               (base ? MAP_FIXED_NOREPLACE : 0), -1, 0);
+        if (r < 0) {
+            fprintf(stderr, "mimic-aarch64: %s: no room for the program in "
+                    "the guest address space (-R)\n", path);
+            return UINT64_MAX;
+        }
+        bias = (uint64_t)r - img->lo;
+    } else if (!guest_addr_valid(p, img->lo, img->hi - img->lo) ||
+               img->lo < 0x10000) {
+        fprintf(stderr, "mimic-aarch64: %s: the program's addresses do not "
+                "fit the guest address space (-R)\n", path);
+        return UINT64_MAX;
+    }
+    for (int i = 0; i < img->phnum; i++) {
+        const Elf64_Phdr *ph = &img->phdr[i];
+        if (ph->p_type == PT_LOAD && ph->p_memsz &&
+            !map_segment(p, fd, ph, bias)) {
+            fprintf(stderr, "mimic-aarch64: %s: cannot map a segment at "
+                    "0x%llx: %s\n", path,
+                    (unsigned long long)(ph->p_vaddr + bias),
+                    strerror(errno));
+            return UINT64_MAX;
+        }
+    }
+    return bias;
+}
+
+/* Opens an ELF file the way a shell reports failures: 127 for a missing
+ * file, 126 for one that cannot run.  Returns the fd or -status. */
+static int open_image(const char *path, ElfImage *img, bool need_exec)
+{
+    struct stat st;
+    if (stat(path, &st) < 0) {
+        fprintf(stderr, "mimic-aarch64: %s: %s\n", path, strerror(errno));
+        return errno == ENOENT || errno == ENOTDIR ? -127 : -126;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        fprintf(stderr, "mimic-aarch64: %s: Is a directory\n", path);
+        return -126;
+    }
     int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        fprintf(stderr, "mimic: %s: %s\n", path, strerror(errno));
-        return errno == ENOENT ? -127 : -126;
+    if (fd < 0 || (need_exec && access(path, X_OK) < 0)) {
+        fprintf(stderr, "mimic-aarch64: %s: %s\n", path, strerror(errno));
+        if (fd >= 0) {
+            close(fd);
+        }
+        return -126;
     }
     char err[256];
     if (!elf_read_headers(fd, img, err, sizeof(err))) {
-        fprintf(stderr, "mimic: %s: cannot run %s: %s\n", path, what, err);
+        fprintf(stderr, "mimic-aarch64: %s: cannot run: %s\n", path, err);
         close(fd);
         return -126;
     }
     return fd;
-}
-
-/* The sysroot copy of an absolute path if it exists there. */
-static const char *sysroot_path(LinuxProcess *p, const char *path, char *buf,
-                                size_t len)
-{
-    if (p->cfg.sysroot && path[0] == '/') {
-        snprintf(buf, len, "%s%s", p->cfg.sysroot, path);
-        if (access(buf, F_OK) == 0) {
-            return buf;
-        }
-    }
-    return path;
 }
 
 static uint64_t push_bytes(LinuxProcess *p, uint64_t *sp, const void *data,
@@ -121,36 +170,64 @@ static uint64_t push_bytes(LinuxProcess *p, uint64_t *sp, const void *data,
     return *sp;
 }
 
+/* Maps the stack at the top of the window; the mmap area starts below. */
+static bool map_stack(LinuxProcess *p)
+{
+    uint64_t size = page_up(p->cfg.stack_size ? p->cfg.stack_size
+                                              : STACK_DEFAULT);
+    uint64_t top = p->reserve - 16 * GUEST_PAGE_SIZE;   /* guard gap */
+    if (size + (1ull << 20) > top / 2) {
+        fprintf(stderr, "mimic-aarch64: the stack (-s) does not fit the "
+                "guest address space (-R)\n");
+        return false;
+    }
+    uint64_t bottom = top - size;
+    if (linux_mmap(p, bottom, size, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS | MAP_STACK, -1,
+                   0) < 0) {
+        fprintf(stderr, "mimic-aarch64: cannot map the guest stack\n");
+        return false;
+    }
+    linux_mem_name(p, bottom, top, "[stack]", 0, 0, 0);
+    p->stack_top = top;
+    p->stack_bottom = bottom;
+    uint64_t gap = p->reserve / 8 < (256ull << 20) ? p->reserve / 8
+                                                   : 256ull << 20;
+    p->mem.mmap_top = p->mem.mmap_next = (bottom - gap) & GUEST_PAGE_MASK;
+    return true;
+}
+
+/* Copies the strings and returns the argv/envp pointer arrays. */
+static void push_strings(LinuxProcess *p, uint64_t *sp, uint64_t *argv_g,
+                         uint64_t *envp_g, int argc, int envc)
+{
+    const char *const *envp = (const char *const *)p->cfg.envp;
+    p->env_end = *sp;
+    for (int i = envc - 1; i >= 0; i--) {
+        envp_g[i] = push_bytes(p, sp, envp[i], strlen(envp[i]) + 1);
+    }
+    p->env_start = p->arg_end = *sp;
+    for (int i = argc - 1; i >= 0; i--) {
+        const char *s = i == 0 && p->cfg.argv0 ? p->cfg.argv0
+                                               : p->cfg.argv[i];
+        argv_g[i] = push_bytes(p, sp, s, strlen(s) + 1);
+    }
+    p->arg_start = *sp;
+}
+
 static bool setup_stack(LinuxProcess *p, CPUARMState *env,
                         const ElfImage *img)
 {
-    uint64_t size = p->cfg.stack_size ? p->cfg.stack_size : 8ull << 20;
-    size = (size + GUEST_PAGE - 1) & ~(GUEST_PAGE - 1);
-    uint64_t top = p->reserve - 16 * GUEST_PAGE;  /* a guard gap above */
-    uint64_t bottom = top - size;
-    if (mmap(g2h(p, bottom), size, PROT_READ | PROT_WRITE,
-             MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS, -1, 0) == MAP_FAILED) {
-        fprintf(stderr, "mimic: cannot map the guest stack: %s\n",
-                strerror(errno));
-        return false;
-    }
-    p->stack_top = top;
-    uint64_t sp = top;
+    uint64_t sp = p->stack_top;
     int argc = p->cfg.argc, envc = 0;
     while (p->cfg.envp[envc]) {
         envc++;
     }
     uint64_t *argv_g = calloc((size_t)argc + 1, 8);
     uint64_t *envp_g = calloc((size_t)envc + 1, 8);
-    uint64_t execfn = push_bytes(p, &sp, p->exe_path, strlen(p->exe_path) + 1);
-    for (int i = envc - 1; i >= 0; i--) {
-        envp_g[i] = push_bytes(p, &sp, p->cfg.envp[i],
-                               strlen(p->cfg.envp[i]) + 1);
-    }
-    for (int i = argc - 1; i >= 0; i--) {
-        argv_g[i] = push_bytes(p, &sp, p->cfg.argv[i],
-                               strlen(p->cfg.argv[i]) + 1);
-    }
+    uint64_t execfn = push_bytes(p, &sp, p->cfg.prog,
+                                 strlen(p->cfg.prog) + 1);
+    push_strings(p, &sp, argv_g, envp_g, argc, envc);
     uint64_t platform = push_bytes(p, &sp, "aarch64", 8);
     uint8_t rnd[16];
     if (getrandom(rnd, sizeof(rnd), 0) != sizeof(rnd)) {
@@ -161,14 +238,14 @@ static bool setup_stack(LinuxProcess *p, CPUARMState *env,
 
     uint64_t auxv[][2] = {
         { AT_PHDR, p->phdr }, { AT_PHENT, sizeof(Elf64_Phdr) },
-        { AT_PHNUM, p->phnum }, { AT_PAGESZ, GUEST_PAGE },
+        { AT_PHNUM, p->phnum }, { AT_PAGESZ, GUEST_PAGE_SIZE },
         { AT_BASE, p->interp_base }, { AT_FLAGS, 0 },
         { AT_ENTRY, img->ehdr.e_entry + p->load_bias },
         { AT_UID, getuid() }, { AT_EUID, geteuid() }, { AT_GID, getgid() },
         { AT_EGID, getegid() }, { AT_HWCAP, env->hwcap },
-        { AT_HWCAP2, env->hwcap2 }, { AT_CLKTCK, 100 },
+        { AT_HWCAP2, env->hwcap2 }, { AT_CLKTCK, sysconf(_SC_CLK_TCK) },
         { AT_SECURE, 0 }, { AT_RANDOM, random }, { AT_EXECFN, execfn },
-        { AT_PLATFORM, platform }, { 51 /* AT_MINSIGSTKSZ */, 5120 },
+        { AT_PLATFORM, platform }, { AT_MINSIGSTKSZ_, 5120 },
         { AT_NULL, 0 },
     };
     size_t nwords = 1 + (size_t)argc + 1 + (size_t)envc + 1 +
@@ -177,15 +254,14 @@ static bool setup_stack(LinuxProcess *p, CPUARMState *env,
     sp &= ~15ull;
     uint64_t *w = g2h(p, sp);
     *w++ = (uint64_t)argc;
-    for (int i = 0; i < argc; i++) {
-        *w++ = argv_g[i];
-    }
+    memcpy(w, argv_g, 8 * (size_t)argc);
+    w += argc;
     *w++ = 0;
-    for (int i = 0; i < envc; i++) {
-        *w++ = envp_g[i];
-    }
+    memcpy(w, envp_g, 8 * (size_t)envc);
+    w += envc;
     *w++ = 0;
     memcpy(w, auxv, sizeof(auxv));
+    memcpy(p->saved_auxv, auxv, sizeof(auxv));
     p->auxv_addr = (uint64_t)((uintptr_t)w - p->guest_base);
     p->auxv_len = sizeof(auxv);
     free(argv_g);
@@ -194,59 +270,115 @@ static bool setup_stack(LinuxProcess *p, CPUARMState *env,
     return true;
 }
 
+/* Where the program's headers, text and heap are, for auxv and /proc. */
+static void note_program(LinuxProcess *p, const ElfImage *img)
+{
+    p->phnum = img->phnum;
+    p->phdr = 0;
+    p->start_code = UINT64_MAX;
+    p->end_code = 0;
+    uint64_t end = 0;
+    for (int i = 0; i < img->phnum; i++) {
+        const Elf64_Phdr *ph = &img->phdr[i];
+        if (ph->p_type == PT_PHDR) {
+            p->phdr = ph->p_vaddr + p->load_bias;
+        }
+        if (ph->p_type != PT_LOAD) {
+            continue;
+        }
+        if (!p->phdr && ph->p_offset == 0) {
+            p->phdr = ph->p_vaddr + img->ehdr.e_phoff + p->load_bias;
+        }
+        uint64_t s = ph->p_vaddr + p->load_bias, e = s + ph->p_memsz;
+        if ((ph->p_flags & PF_X) && s < p->start_code) {
+            p->start_code = s;
+        }
+        if ((ph->p_flags & PF_X) && e > p->end_code) {
+            p->end_code = e;
+        }
+        if ((ph->p_flags & PF_W) && !p->start_data) {
+            p->start_data = s;
+            p->end_data = s + ph->p_filesz;
+        }
+        end = e > end ? e : end;
+    }
+    if (p->start_code == UINT64_MAX) {
+        p->start_code = 0;
+    }
+    p->brk_start = p->brk = page_up(end);
+}
+
+/* The dynamic loader: mapped in the mmap area; returns 0 or a status. */
+static int load_interp(LinuxProcess *p, const char *interp)
+{
+    char buf[4096];
+    ElfImage *img = malloc(sizeof(*img));
+    const char *path = linux_sysroot_path(p, interp, buf, sizeof(buf));
+    if (access(path, F_OK) < 0) {
+        fprintf(stderr, "mimic-aarch64: %s: cannot run: the dynamic loader "
+                "%s is missing (%s)\n", p->cfg.prog, interp,
+                p->cfg.sysroot ? "not in the -L sysroot either"
+                               : "give the ARM64 sysroot with -L DIR or "
+                                 "MIMIC_LD_PREFIX");
+        free(img);
+        return 127;
+    }
+    int fd = open_image(path, img, false);
+    if (fd < 0) {
+        free(img);
+        return -fd;
+    }
+    uint64_t bias = map_image(p, fd, img, 0, path);
+    close(fd);
+    if (bias == UINT64_MAX) {
+        free(img);
+        return 126;
+    }
+    p->interp_base = bias + img->lo;
+    p->entry = img->ehdr.e_entry + bias;
+    free(img);
+    return 0;
+}
+
 int linux_load_program(LinuxProcess *p, CPUARMState *env)
 {
-    ElfImage img, interp;
-    int fd = open_image(p->cfg.prog, &img, "program");
+    ElfImage *img = malloc(sizeof(*img));
+    int fd = open_image(p->cfg.prog, img, true);
     if (fd < 0) {
+        free(img);
         return -fd;
     }
     if (!realpath(p->cfg.prog, p->exe_path)) {
         snprintf(p->exe_path, sizeof(p->exe_path), "%s", p->cfg.prog);
     }
-    p->load_bias = img.is_dyn ? PIE_BASE - img.lo : 0;
-    if (!map_image(p, fd, &img, p->load_bias, p->cfg.prog)) {
-        close(fd);
-        return 126;
+    int status = 126;
+    if (!map_stack(p)) {
+        goto out;
     }
-    close(fd);
-    p->entry = img.ehdr.e_entry + p->load_bias;
-    p->phnum = img.phnum;
-    p->phdr = 0;
-    for (int i = 0; i < img.phnum; i++) {
-        if (img.phdr[i].p_type == PT_PHDR) {
-            p->phdr = img.phdr[i].p_vaddr + p->load_bias;
-        }
-        if (img.phdr[i].p_type == PT_LOAD && !p->phdr &&
-            img.phdr[i].p_offset == 0) {
-            p->phdr = img.phdr[i].p_vaddr + img.ehdr.e_phoff + p->load_bias;
-        }
+    uint64_t pie_base = (p->reserve / 3) & ~0xffffffull;
+    pie_base = pie_base < PIE_BASE_MAX ? pie_base : PIE_BASE_MAX;
+    uint64_t bias = map_image(p, fd, img, img->is_dyn ? pie_base : 0,
+                              p->cfg.prog);
+    if (bias == UINT64_MAX) {
+        goto out;
     }
-    p->brk_start = (p->brk_start + GUEST_PAGE - 1) & ~(GUEST_PAGE - 1);
-    p->brk = p->brk_start;
-
-    if (img.interp[0]) {
-        char buf[4096];
-        const char *ipath = sysroot_path(p, img.interp, buf, sizeof(buf));
-        int ifd = open_image(ipath, &interp, "the dynamic loader");
-        if (ifd < 0) {
-            if (!p->cfg.sysroot) {
-                fprintf(stderr, "mimic: the program is dynamically linked; "
-                        "give the ARM64 sysroot with -L DIR\n");
-            }
-            return -ifd;
+    p->load_bias = bias;
+    p->entry = img->ehdr.e_entry + bias;
+    note_program(p, img);
+    if (img->interp[0]) {
+        status = load_interp(p, img->interp);
+        if (status) {
+            goto out;
         }
-        p->interp_base = INTERP_BASE - interp.lo;
-        if (!map_image(p, ifd, &interp, p->interp_base, ipath)) {
-            close(ifd);
-            return 126;
-        }
-        close(ifd);
-        p->entry = interp.ehdr.e_entry + p->interp_base;
+        status = 126;
     }
-    if (!setup_stack(p, env, &img)) {
-        return 126;
+    if (!setup_stack(p, env, img)) {
+        goto out;
     }
     env->pc = p->entry;
-    return 0;
+    status = 0;
+out:
+    close(fd);
+    free(img);
+    return status;
 }

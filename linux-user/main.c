@@ -5,39 +5,42 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <unistd.h>
 #include "user.h"
 #include "cpu/arm64/cpu-hooks.h"
 #include "tcg/exec.h"
 
 static LinuxProcess process;
 
-/* Instruction fetch for the translator: only inside the guest window. */
-static bool user_fetch_code(CPUARMState *env, uint64_t pc, uint32_t *insn)
-{
-    LinuxProcess *p = env->opaque;
-    if ((pc & 3) || !guest_addr_valid(p, pc, 4)) {
-        return false;
-    }
-    memcpy(insn, g2h(p, pc), 4);
-    return true;
-}
-
 int linux_user_main(UserConfig *cfg, const TCGExecConfig *ec)
 {
     LinuxProcess *p = &process;
     p->cfg = *cfg;
-    if (!guest_mem_reserve(p, cfg->reserve)) {
+    ssize_t n = readlink("/proc/self/exe", p->mimic_path,
+                         sizeof(p->mimic_path) - 1);
+    if (n <= 0) {
+        fprintf(stderr, "mimic-aarch64: cannot find its own executable\n");
+        return 1;
+    }
+    p->mimic_path[n] = 0;
+    if (!guest_mem_reserve(p, cfg->reserve) || !linux_mem_init(p)) {
         return 1;
     }
     tcg_exec_init(&a64_target_hooks, ec);
     CPUARMState *env = arm_cpu_new();
     env->opaque = p;
-    env->fetch_code = user_fetch_code;
+    env->fetch_code = linux_fetch_code;
     env->common.guest_base = p->guest_base;
+    p->cpu0 = env;
     tcg_cpu_init(env);
     int r = linux_load_program(p, env);
     if (r) {
         return r;
     }
+    /* ps and /proc/self/comm show the guest program, as natively */
+    const char *base = strrchr(p->exe_path, '/');
+    prctl(PR_SET_NAME, base ? base + 1 : p->exe_path, 0, 0, 0);
+    linux_host_signals_init(p);
     return linux_cpu_loop(p, env);
 }

@@ -12,14 +12,18 @@
 
 static void print_string(LinuxProcess *p, uint64_t addr)
 {
-    if (!addr || !guest_addr_valid(p, addr, 1)) {
+    /* checked page by page: a bad pointer must not fault in mimic */
+    const char *s = addr ? lu_str(p, addr, 63) : NULL;
+    size_t n = s ? strlen(s) : 0;
+    if (!s && addr && linux_access_ok(p, addr, 64, false)) {
+        s = g2h(p, addr);
+        n = 64;
+    }
+    if (!s) {
         log_printf("0x%" PRIx64, addr);
         return;
     }
-    const char *s = g2h(p, addr);
-    size_t max = p->reserve - addr < 64 ? (size_t)(p->reserve - addr) : 64;
-    size_t n = strnlen(s, max);
-    log_printf("\"%.*s\"%s", (int)n, s, n == max ? "..." : "");
+    log_printf("\"%.*s\"%s", (int)n, s, n == 64 ? "..." : "");
 }
 
 static void print_args(LinuxProcess *p, const char *fmt, const uint64_t *a)

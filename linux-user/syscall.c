@@ -17,16 +17,27 @@ static const SyscallEntry *table[MAX_SYSCALL];
 static pthread_once_t table_once = PTHREAD_ONCE_INIT;
 
 static const SyscallEntry *const areas[] = {
-    syscalls_basic,
+    syscalls_fd, syscalls_file, syscalls_ioctl, syscalls_mem,
+    syscalls_proc, syscalls_exec,
 };
 
 static void build_table(void)
 {
     for (size_t i = 0; i < sizeof(areas) / sizeof(areas[0]); i++) {
         for (const SyscallEntry *e = areas[i]; e->num >= 0; e++) {
-            if (e->num < MAX_SYSCALL) {
-                table[e->num] = e;
+            if (e->num >= MAX_SYSCALL) {
+                continue;
             }
+            if (table[e->num] && (e->flags & SC_DEFAULT)) {
+                continue;
+            }
+            if (table[e->num] && !(table[e->num]->flags & SC_DEFAULT)) {
+                /* two area files claim one call: a merge left both */
+                fprintf(stderr, "mimic: internal error: syscall %d (%s) "
+                        "is defined twice\n", e->num, e->name);
+                abort();
+            }
+            table[e->num] = e;
         }
     }
 }

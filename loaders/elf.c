@@ -52,8 +52,10 @@ static bool check_phdrs(ElfImage *img, size_t file_size, char *err, size_t n)
         if (p->p_type != PT_LOAD) {
             continue;
         }
-        if (p->p_filesz > p->p_memsz || p->p_offset > file_size ||
-            file_size - p->p_offset < p->p_filesz) {
+        /* a segment with no file bytes (all bss) may name any offset */
+        if (p->p_filesz > p->p_memsz ||
+            (p->p_filesz && (p->p_offset > file_size ||
+                             file_size - p->p_offset < p->p_filesz))) {
             return fail(err, n, "truncated or inconsistent ELF segment");
         }
         if (p->p_vaddr + p->p_memsz < p->p_vaddr ||

@@ -63,3 +63,33 @@ bool code_cache_contains(uintptr_t host_pc)
     return host_pc >= base + code_cache.prologue_size &&
            host_pc < base + code_cache.used;
 }
+
+/* After fork: the dual mapping is MAP_SHARED, so parent and child would
+ * write their new blocks over each other's.  Give the child its own copy
+ * at the same addresses (every block pointer stays valid). */
+void code_cache_unshare(void)
+{
+    CodeCache *c = &code_cache;
+    if (c->rw == c->rx) {
+        return;     /* a private RWX mapping: fork copied it already */
+    }
+    int fd = memfd_create("mimic-code", MFD_CLOEXEC);
+    size_t done = 0;
+    while (fd >= 0 && done < c->used) {
+        ssize_t n = write(fd, (char *)c->rw + done, c->used - done);
+        if (n <= 0 && errno != EINTR) {
+            break;
+        }
+        done += n > 0 ? (size_t)n : 0;
+    }
+    if (fd < 0 || done < c->used || ftruncate(fd, (off_t)c->size) < 0 ||
+        mmap(c->rw, c->size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED,
+             fd, 0) == MAP_FAILED ||
+        mmap(c->rx, c->size, PROT_READ | PROT_EXEC, MAP_SHARED | MAP_FIXED,
+             fd, 0) == MAP_FAILED) {
+        fprintf(stderr, "mimic: cannot copy the code cache after fork: %s\n",
+                strerror(errno));
+        _exit(127);
+    }
+    close(fd);
+}

@@ -18,5 +18,7 @@ bool code_cache_init(size_t size);
 /* The writable alias of an executable address. */
 void *code_cache_rw(const void *rx);
 bool code_cache_contains(uintptr_t host_pc);
+/* In a fork child: a private copy of the shared code region. */
+void code_cache_unshare(void);
 
 #endif

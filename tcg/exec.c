@@ -308,6 +308,21 @@ void tb_flush(void)
     pthread_mutex_unlock(&tb_lock);
 }
 
+/* fork() in user mode: the child must not inherit tb_lock held by
+ * another thread, nor share the code region with its parent. */
+void tcg_fork_prepare(void)
+{
+    pthread_mutex_lock(&tb_lock);
+}
+
+void tcg_fork_done(bool child)
+{
+    if (child) {
+        code_cache_unshare();
+    }
+    pthread_mutex_unlock(&tb_lock);
+}
+
 void tb_invalidate_range(uint64_t start, uint64_t end)
 {
     pthread_mutex_lock(&tb_lock);

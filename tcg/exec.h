@@ -62,6 +62,11 @@ __attribute__((noreturn)) void tcg_cpu_loop_exit_restore(void *env,
 bool tcg_restore_state(void *env, uintptr_t host_pc);
 bool tcg_in_code_cache(uintptr_t host_pc);
 
+/* Around a host fork() of a user-mode process: hold the translation lock
+ * across it; the child gets a private copy of the code cache. */
+void tcg_fork_prepare(void);
+void tcg_fork_done(bool child);
+
 /* Translated-code maintenance. */
 void tb_flush(void);
 void tb_invalidate_range(uint64_t start, uint64_t end);

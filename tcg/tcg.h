@@ -126,8 +126,9 @@ typedef struct TCGOp {
     uint8_t type;      /* TCGType */
     uint8_t nargs;     /* used args */
     uint8_t nb_oargs, nb_iargs; /* for calls; copied from defs otherwise */
-    uint16_t life;     /* liveness: bit i set = input arg i dies here;
-                          bit (8+i) = output i is dead after the op */
+    uint16_t life;     /* liveness: bit k set = arg k dies here (an input
+                          not needed afterwards, or an output nobody
+                          reads); a repeated input dies at its last slot */
     const TCGHelperInfo *call; /* INDEX_op_call */
     TCGArg args[TCG_MAX_OP_ARGS];
 } TCGOp;
