@@ -3,27 +3,16 @@
  * Integer SIMD helpers whose elements keep their width: the "three same",
  * "two-register miscellaneous", pairwise and across-lanes classes (Arm ARM
  * C4.1.69; per-instruction pseudocode in C7.2).  Each helper serves the
- * vector and the scalar form; the descriptor gives the sizes.
+ * vector and the scalar form; the descriptor gives the sizes.  The plain
+ * lane-wise ones are in helper-simd-lane.c.
  */
 #include "helper-simd-int.h"
 
 OP3(op_add, a + b)
-OP3(op_sub, a - b)
-OP3(op_cmeq, -(uint64_t)(a == b))
-OP3(op_cmtst, -(uint64_t)((a & b) != 0))
-OP3(op_cmge, -(uint64_t)(sx(a, n) >= sx(b, n)))
-OP3(op_cmgt, -(uint64_t)(sx(a, n) > sx(b, n)))
-OP3(op_cmhs, -(uint64_t)(a >= b))
-OP3(op_cmhi, -(uint64_t)(a > b))
 OP3(op_smax, sx(a, n) > sx(b, n) ? a : b)
 OP3(op_smin, sx(a, n) < sx(b, n) ? a : b)
 OP3(op_umax, a > b ? a : b)
 OP3(op_umin, a < b ? a : b)
-OP3(op_sabd, (uint64_t)(sx(a, n) > sx(b, n) ? (i128)sx(a, n) - sx(b, n)
-                                            : (i128)sx(b, n) - sx(a, n)))
-OP3(op_uabd, a > b ? a - b : b - a)
-OP3(op_saba, d + op_sabd(a, b, 0, n, qc))
-OP3(op_uaba, d + op_uabd(a, b, 0, n, qc))
 OP3(op_shadd, (uint64_t)(((i128)sx(a, n) + sx(b, n)) >> 1))
 OP3(op_uhadd, (uint64_t)(((u128)a + b) >> 1))
 OP3(op_srhadd, (uint64_t)(((i128)sx(a, n) + sx(b, n) + 1) >> 1))
@@ -46,26 +35,7 @@ OP3(op_uqrshl, shl_reg(a, b, n, false, true, true, qc))
 OP3(op_suqadd, sat_s((i128)sx(d, n) + (i128)zx(a, n), n, qc))
 OP3(op_usqadd, sat_u((i128)zx(d, n) + (i128)sx(a, n), n, qc))
 
-DO_3OP(add, op_add)
-DO_3OP(sub, op_sub)
-DO_3OP(mul, op_mul)
-DO_3OP(mla, op_mla)
-DO_3OP(mls, op_mls)
 DO_3OP(pmul, op_pmul)
-DO_3OP(cmeq, op_cmeq)
-DO_3OP(cmtst, op_cmtst)
-DO_3OP(cmge, op_cmge)
-DO_3OP(cmgt, op_cmgt)
-DO_3OP(cmhs, op_cmhs)
-DO_3OP(cmhi, op_cmhi)
-DO_3OP(smax, op_smax)
-DO_3OP(smin, op_smin)
-DO_3OP(umax, op_umax)
-DO_3OP(umin, op_umin)
-DO_3OP(sabd, op_sabd)
-DO_3OP(uabd, op_uabd)
-DO_3OP(saba, op_saba)
-DO_3OP(uaba, op_uaba)
 DO_3OP(shadd, op_shadd)
 DO_3OP(uhadd, op_uhadd)
 DO_3OP(srhadd, op_srhadd)
@@ -108,30 +78,14 @@ SIMD_INLINE uint64_t clz_n(uint64_t a, int n)
 OP3(op_cls, cls_n(a, n))
 OP3(op_clz, clz_n(a, n))
 OP3(op_cnt, (uint64_t)__builtin_popcountll(zx(a, n)))
-OP3(op_not, ~a)
-OP3(op_abs, sx(a, n) < 0 ? -a : a)
-OP3(op_neg, -a)
 OP3(op_sqabs, sat_s(sx(a, n) < 0 ? -(i128)sx(a, n) : (i128)sx(a, n), n, qc))
 OP3(op_sqneg, sat_s(-(i128)sx(a, n), n, qc))
-OP3(op_cmgt0, -(uint64_t)(sx(a, n) > 0))
-OP3(op_cmge0, -(uint64_t)(sx(a, n) >= 0))
-OP3(op_cmeq0, -(uint64_t)(zx(a, n) == 0))
-OP3(op_cmle0, -(uint64_t)(sx(a, n) <= 0))
-OP3(op_cmlt0, -(uint64_t)(sx(a, n) < 0))
 
 DO_2OP(cls, op_cls)
 DO_2OP(clz, op_clz)
 DO_2OP(cnt, op_cnt)
-DO_2OP(not, op_not)
-DO_2OP(abs, op_abs)
-DO_2OP(neg, op_neg)
 DO_2OP(sqabs, op_sqabs)
 DO_2OP(sqneg, op_sqneg)
-DO_2OP(cmgt0, op_cmgt0)
-DO_2OP(cmge0, op_cmge0)
-DO_2OP(cmeq0, op_cmeq0)
-DO_2OP(cmle0, op_cmle0)
-DO_2OP(cmlt0, op_cmlt0)
 
 /* RBIT (vector): bytes only */
 DEF_SIMD_HELPER(rbit)
@@ -151,20 +105,33 @@ DEF_SIMD_HELPER(rbit)
 /* ---- pairwise (ADDP, SMAXP, ...): pairs of the concatenation Vm:Vn;
  * data bit 0 the scalar ADDP (one result from the two elements of Vn) */
 
+/* One element size of a pairwise op: the first half of the results come
+ * from pairs of Vn, the second from pairs of Vm. */
+#define PAIRWISE_LOOP(FN, F, BITS, T)                                        \
+    do {                                                                     \
+        int half = nelem / 2;                                                \
+        for (int i = 0; i < half; i++) {                                     \
+            d.F[i] = (T)FN(n.F[2 * i], n.F[2 * i + 1], 0, BITS, &qc);        \
+        }                                                                    \
+        for (int i = 0; i < half && nout > 1; i++) {                         \
+            d.F[half + i] = (T)FN(m.F[2 * i], m.F[2 * i + 1], 0, BITS, &qc); \
+        }                                                                    \
+    } while (0)
+
 #define DO_PAIRWISE(NAME, FN)                                                \
 DEF_SIMD_HELPER(NAME)                                                        \
 {                                                                            \
     int esz = desc_esz(desc), oprsz = desc_oprsz(desc);                      \
-    int nelem = oprsz >> esz, bits = 8 << esz;                               \
+    int nelem = oprsz >> esz;                                                \
     int nout = (desc_data(desc) & 1) ? 1 : nelem;                            \
     SimdVec n = simd_get(env, desc_rn(desc)), m = simd_get(env, desc_rm(desc)); \
     SimdVec d = {{0}};                                                       \
     bool qc = false;                                                         \
-    for (int i = 0; i < nout; i++) {                                         \
-        const SimdVec *src = i < nelem / 2 || nout == 1 ? &n : &m;           \
-        int j = (2 * i) % nelem;                                             \
-        vset(&d, i, esz, FN(vget(src, j, esz), vget(src, j + 1, esz), 0,     \
-                            bits, &qc));                                     \
+    switch (esz) {                                                           \
+    case 0: PAIRWISE_LOOP(FN, b, 8, uint8_t); break;                         \
+    case 1: PAIRWISE_LOOP(FN, h, 16, uint16_t); break;                       \
+    case 2: PAIRWISE_LOOP(FN, s, 32, uint32_t); break;                       \
+    default: PAIRWISE_LOOP(FN, d, 64, uint64_t); break;                      \
     }                                                                        \
     (void)qc;                                                                \
     simd_put(env, desc_rd(desc), d, nout == 1 ? 1 << esz : oprsz);           \
