@@ -8,11 +8,6 @@
  */
 #include "helper-simd-int.h"
 
-OP3(op_add, a + b)
-OP3(op_smax, sx(a, n) > sx(b, n) ? a : b)
-OP3(op_smin, sx(a, n) < sx(b, n) ? a : b)
-OP3(op_umax, a > b ? a : b)
-OP3(op_umin, a < b ? a : b)
 OP3(op_shadd, (uint64_t)(((i128)sx(a, n) + sx(b, n)) >> 1))
 OP3(op_uhadd, (uint64_t)(((u128)a + b) >> 1))
 OP3(op_srhadd, (uint64_t)(((i128)sx(a, n) + sx(b, n) + 1) >> 1))
@@ -101,47 +96,6 @@ DEF_SIMD_HELPER(rbit)
     }
     simd_put(env, desc_rd(desc), d, oprsz);
 }
-
-/* ---- pairwise (ADDP, SMAXP, ...): pairs of the concatenation Vm:Vn;
- * data bit 0 the scalar ADDP (one result from the two elements of Vn) */
-
-/* One element size of a pairwise op: the first half of the results come
- * from pairs of Vn, the second from pairs of Vm. */
-#define PAIRWISE_LOOP(FN, F, BITS, T)                                        \
-    do {                                                                     \
-        int half = nelem / 2;                                                \
-        for (int i = 0; i < half; i++) {                                     \
-            d.F[i] = (T)FN(n.F[2 * i], n.F[2 * i + 1], 0, BITS, &qc);        \
-        }                                                                    \
-        for (int i = 0; i < half && nout > 1; i++) {                         \
-            d.F[half + i] = (T)FN(m.F[2 * i], m.F[2 * i + 1], 0, BITS, &qc); \
-        }                                                                    \
-    } while (0)
-
-#define DO_PAIRWISE(NAME, FN)                                                \
-DEF_SIMD_HELPER(NAME)                                                        \
-{                                                                            \
-    int esz = desc_esz(desc), oprsz = desc_oprsz(desc);                      \
-    int nelem = oprsz >> esz;                                                \
-    int nout = (desc_data(desc) & 1) ? 1 : nelem;                            \
-    SimdVec n = simd_get(env, desc_rn(desc)), m = simd_get(env, desc_rm(desc)); \
-    SimdVec d = {{0}};                                                       \
-    bool qc = false;                                                         \
-    switch (esz) {                                                           \
-    case 0: PAIRWISE_LOOP(FN, b, 8, uint8_t); break;                         \
-    case 1: PAIRWISE_LOOP(FN, h, 16, uint16_t); break;                       \
-    case 2: PAIRWISE_LOOP(FN, s, 32, uint32_t); break;                       \
-    default: PAIRWISE_LOOP(FN, d, 64, uint64_t); break;                      \
-    }                                                                        \
-    (void)qc;                                                                \
-    simd_put(env, desc_rd(desc), d, nout == 1 ? 1 << esz : oprsz);           \
-}
-
-DO_PAIRWISE(addp, op_add)
-DO_PAIRWISE(smaxp, op_smax)
-DO_PAIRWISE(sminp, op_smin)
-DO_PAIRWISE(umaxp, op_umax)
-DO_PAIRWISE(uminp, op_umin)
 
 /* SADDLP/UADDLP/SADALP/UADALP: pairs of Vn widened; esz is the source. */
 static inline void do_addlp(CPUARMState *env, uint64_t desc, bool sign,

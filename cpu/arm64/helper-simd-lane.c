@@ -111,3 +111,61 @@ DO_LANE(cmlt0, E_CMLT0)
 DO_LANE(abs, E_ABS)
 DO_LANE(neg, E_NEG)
 DO_LANE(not, E_NOT)
+
+/*
+ * Pairwise ops (ADDP, SMAXP, ...): op(even lane, odd lane) of the
+ * concatenation Vm:Vn.  A 64-bit form first packs the two low halves into
+ * one vector, so the 128-bit shuffles give its results in the low half.
+ * data bit 0: the scalar ADDP, one result from the two elements of Vn.
+ */
+#define PAIR_CASE(ESZ, U, S, EXPR, ...)                                      \
+    case ESZ: {                                                              \
+        U x, y;                                                              \
+        memcpy(&x, &n, 16);                                                  \
+        memcpy(&y, &m, 16);                                                  \
+        U a = __builtin_shufflevector(x, y, __VA_ARGS__);                    \
+        U b = __builtin_shufflevector(x, y, PAIR_ODD_##ESZ);                 \
+        S sa = (S)a, sb = (S)b;                                              \
+        (void)sa; (void)sb;                                                  \
+        U r = (U)(EXPR);                                                     \
+        memcpy(&d, &r, 16);                                                  \
+        break;                                                               \
+    }
+
+#define PAIR_EVEN_0 0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30
+#define PAIR_ODD_0 1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31
+#define PAIR_EVEN_1 0, 2, 4, 6, 8, 10, 12, 14
+#define PAIR_ODD_1 1, 3, 5, 7, 9, 11, 13, 15
+#define PAIR_EVEN_2 0, 2, 4, 6
+#define PAIR_ODD_2 1, 3, 5, 7
+#define PAIR_EVEN_3 0, 2
+#define PAIR_ODD_3 1, 3
+
+#define DO_PAIR(NAME, EXPR)                                                  \
+DEF_SIMD_HELPER(NAME)                                                        \
+{                                                                            \
+    int esz = desc_esz(desc), oprsz = desc_oprsz(desc);                      \
+    SimdVec n = simd_get(env, desc_rn(desc)), m = simd_get(env, desc_rm(desc)); \
+    SimdVec d;                                                               \
+    if (desc_data(desc) & 1) {                                               \
+        m = n;                                                               \
+        oprsz = 1 << esz;                                                    \
+    } else if (oprsz == 8) {                                                 \
+        n.d[1] = m.d[0];                                                     \
+        m = n;                                                               \
+    }                                                                        \
+    switch (esz) {                                                           \
+    PAIR_CASE(0, vu8, vs8, EXPR(vu8), PAIR_EVEN_0)                           \
+    PAIR_CASE(1, vu16, vs16, EXPR(vu16), PAIR_EVEN_1)                        \
+    PAIR_CASE(2, vu32, vs32, EXPR(vu32), PAIR_EVEN_2)                        \
+    default:                                                                 \
+    PAIR_CASE(3, vu64, vs64, EXPR(vu64), PAIR_EVEN_3)                        \
+    }                                                                        \
+    simd_put(env, desc_rd(desc), d, oprsz);                                  \
+}
+
+DO_PAIR(addp, E_ADD)
+DO_PAIR(smaxp, E_SMAX)
+DO_PAIR(sminp, E_SMIN)
+DO_PAIR(umaxp, E_UMAX)
+DO_PAIR(uminp, E_UMIN)

@@ -129,11 +129,42 @@ static inline void do_narrow(CPUARMState *env, uint64_t desc, int mode,
     simd_put(env, desc_rd(desc), d, scalar ? 1 << esz : (part ? 16 : 8));
 }
 
-DEF_SIMD_HELPER(xtn) { do_narrow(env, desc, NARROW_TRUNC, false); }
+/* XTN/SHRN, the common case (strchr and friends use SHRN #4): truncation
+ * of right-shifted lanes, in fixed-count loops the compiler vectorises. */
+static void do_shrn_trunc(CPUARMState *env, uint64_t desc)
+{
+    int esz = desc_esz(desc), data = desc_data(desc);
+    int part = data & 1, sh = (data >> 8) & 0xff;
+    SimdVec src = simd_get(env, desc_rn(desc)), r, d = {{0}};
+    switch (esz) {
+    case 0:
+        for (int i = 0; i < 8; i++) {
+            r.b[i] = (uint8_t)(src.h[i] >> sh);
+        }
+        break;
+    case 1:
+        for (int i = 0; i < 4; i++) {
+            r.h[i] = (uint16_t)(src.s[i] >> sh);
+        }
+        break;
+    default:
+        for (int i = 0; i < 2; i++) {
+            r.s[i] = (uint32_t)(src.d[i] >> sh);
+        }
+        break;
+    }
+    if (part) {
+        d = simd_get(env, desc_rd(desc));
+    }
+    d.d[part] = r.d[0];
+    simd_put(env, desc_rd(desc), d, part ? 16 : 8);
+}
+
+DEF_SIMD_HELPER(xtn) { do_shrn_trunc(env, desc); }
 DEF_SIMD_HELPER(sqxtn) { do_narrow(env, desc, NARROW_SS, false); }
 DEF_SIMD_HELPER(uqxtn) { do_narrow(env, desc, NARROW_UU, false); }
 DEF_SIMD_HELPER(sqxtun) { do_narrow(env, desc, NARROW_SU, false); }
-DEF_SIMD_HELPER(shrn) { do_narrow(env, desc, NARROW_TRUNC, false); }
+DEF_SIMD_HELPER(shrn) { do_shrn_trunc(env, desc); }
 DEF_SIMD_HELPER(rshrn) { do_narrow(env, desc, NARROW_TRUNC, true); }
 DEF_SIMD_HELPER(sqshrn) { do_narrow(env, desc, NARROW_SS, false); }
 DEF_SIMD_HELPER(sqrshrn) { do_narrow(env, desc, NARROW_SS, true); }
