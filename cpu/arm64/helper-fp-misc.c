@@ -17,16 +17,16 @@ static uint64_t fp_binop(int op, int esz, uint64_t a, uint64_t b, uint64_t c,
 {
 #define FP_BIN_CASES(S, T)                                                   \
     switch (op) {                                                            \
-    case FOP_ADD: return arm_fp_add_##S((T)a, (T)b, st);                     \
+    case FOP_ADD: return fast_add_##S((T)a, (T)b, st);                       \
     case FOP_MAX: return arm_fp_max_##S((T)a, (T)b, st);                     \
     case FOP_MIN: return arm_fp_min_##S((T)a, (T)b, st);                     \
     case FOP_MAXNM: return arm_fp_maxnm_##S((T)a, (T)b, st);                 \
     case FOP_MINNM: return arm_fp_minnm_##S((T)a, (T)b, st);                 \
-    case FOP_MUL: return arm_fp_mul_##S((T)a, (T)b, st);                     \
+    case FOP_MUL: return fast_mul_##S((T)a, (T)b, st);                       \
     case FOP_MULX: return arm_fp_mulx_##S((T)a, (T)b, st);                   \
-    case FOP_FMLA: return arm_fp_muladd_##S((T)a, (T)b, (T)c, 0, st);        \
+    case FOP_FMLA: return fast_muladd_##S((T)a, (T)b, (T)c, 0, st);          \
     default:                                                                 \
-        return arm_fp_muladd_##S((T)a, (T)b, (T)c, ARM_FP_NEG_PRODUCT, st); \
+        return fast_muladd_##S((T)a, (T)b, (T)c, ARM_FP_NEG_PRODUCT, st);   \
     }
     switch (esz) {
     case 1: FP_BIN_CASES(h, uint16_t)
@@ -119,9 +119,9 @@ static void do_fmadd(CPUARMState *env, uint64_t desc, unsigned neg)
     SimdVec n = simd_get(env, desc_rn(desc)), m = simd_get(env, desc_rm(desc));
     SimdVec a = simd_get(env, desc_ra(desc)), d = {{0}};
     switch (esz) {
-    case 1: d.h[0] = arm_fp_muladd_h(n.h[0], m.h[0], a.h[0], neg, &st); break;
-    case 2: d.s[0] = arm_fp_muladd_s(n.s[0], m.s[0], a.s[0], neg, &st); break;
-    default: d.d[0] = arm_fp_muladd_d(n.d[0], m.d[0], a.d[0], neg, &st); break;
+    case 1: d.h[0] = fast_muladd_h(n.h[0], m.h[0], a.h[0], neg, &st); break;
+    case 2: d.s[0] = fast_muladd_s(n.s[0], m.s[0], a.s[0], neg, &st); break;
+    default: d.d[0] = fast_muladd_d(n.d[0], m.d[0], a.d[0], neg, &st); break;
     }
     fp_status_put(env, &st);
     simd_put(env, desc_rd(desc), d, 1 << esz);

@@ -43,10 +43,10 @@
     fp_status_put(env, &st);                                                 \
     simd_put(env, desc_rd(desc), vd, oprsz);
 
-#define G_ADD(S) arm_fp_add_##S(a, b, &st)
-#define G_SUB(S) arm_fp_sub_##S(a, b, &st)
-#define G_MUL(S) arm_fp_mul_##S(a, b, &st)
-#define G_DIV(S) arm_fp_div_##S(a, b, &st)
+#define G_ADD(S) fast_add_##S(a, b, &st)
+#define G_SUB(S) fast_sub_##S(a, b, &st)
+#define G_MUL(S) fast_mul_##S(a, b, &st)
+#define G_DIV(S) fast_div_##S(a, b, &st)
 #define G_MAX(S) arm_fp_max_##S(a, b, &st)
 #define G_MIN(S) arm_fp_min_##S(a, b, &st)
 #define G_MAXNM(S) arm_fp_maxnm_##S(a, b, &st)
@@ -56,8 +56,8 @@
 #define G_NMUL(S) arm_fp_neg_##S(arm_fp_mul_##S(a, b, &st))
 #define G_RECPS(S) arm_fp_recps_##S(a, b, &st)
 #define G_RSQRTS(S) arm_fp_rsqrts_##S(a, b, &st)
-#define G_FMLA(S) arm_fp_muladd_##S(a, b, c, 0, &st)
-#define G_FMLS(S) arm_fp_muladd_##S(a, b, c, ARM_FP_NEG_PRODUCT, &st)
+#define G_FMLA(S) fast_muladd_##S(a, b, c, 0, &st)
+#define G_FMLS(S) fast_muladd_##S(a, b, c, ARM_FP_NEG_PRODUCT, &st)
 
 DEF_SIMD_HELPER(fadd) { FP_LOOP(G_ADD) }
 DEF_SIMD_HELPER(fsub) { FP_LOOP(G_SUB) }
@@ -107,7 +107,7 @@ DEF_SIMD_HELPER(fcmlt0) { FP_LOOP(G_CMLT0) }
 /* One-operand arithmetic. */
 #define G_ABS(S) arm_fp_abs_##S(a)
 #define G_NEG(S) arm_fp_neg_##S(a)
-#define G_SQRT(S) arm_fp_sqrt_##S(a, &st)
+#define G_SQRT(S) fast_sqrt_##S(a, &st)
 #define G_RECPE(S) arm_fp_recpe_##S(a, &st)
 #define G_RSQRTE(S) arm_fp_rsqrte_##S(a, &st)
 #define G_RECPX(S) arm_fp_recpx_##S(a, &st)

@@ -3,8 +3,9 @@
 """Generates the table-driven SIMD&FP guest tests (asm/simd-gen-*.S).
 
 Each generated program runs a list of single instructions over several
-input data sets (and, for FP, several FPCR settings), printing after each
-the FPSR and the destination (V0 as two halves, or X10, or NZCV).  The
+input data sets (and, for FP, several FPCR settings, once with FPSR.IXC
+already set), printing after each the FPSR and the destination (V0 as two
+halves, or X10, or NZCV).  The
 output is checked against qemu-aarch64 by the guest test runner, so the
 tests need no expected values: they only have to exercise edge cases.
 
@@ -368,7 +369,7 @@ def emit_case(out, insn, kind):
     out.append('    ldr q15, [x20, #16]')
     out.append('    ldr q31, [x20, #48]')
     out.append('    mov x10, #0x5555')
-    out.append('    msr fpsr, xzr')
+    out.append('    msr fpsr, x26')
     out.append('    cmp x12, x11')
     out.append(f'    {insn}')
     show = {'v': 'show_v', 'x': 'show_x', 'f': 'show_f', 'xf': 'show_xf'}[kind]
@@ -418,6 +419,8 @@ def program(what, cases, datasets, fpcrs):
     out.append(f'    mov x23, #{len(fpcrs)}')
     out.append('1:  ldr x9, [x22], #8')
     out.append('    msr fpcr, x9')
+    out.append('    lsr x26, x9, #28')         # bit 32: start with FPSR.IXC set
+    out.append('    and x26, x26, #0x10')
     out.append('    adr x20, datasets')
     out.append(f'    mov x21, #{len(datasets)}')
     out.append('2:  bl body')
@@ -520,8 +523,10 @@ def fp_datasets(rng, esz):
 F16_MORE = [0x7c01, 0xfdff, 0x03ff, 0x8001, 0x3555, 0x5640, 0xd640, 0x7800,
             0x0200, 0x3800, 0xb800, 0x4200, 0x6400, 0x77ff]
 
+# FPCR values; bit 32 (not an FPCR bit) makes each case start with FPSR.IXC
+# set, which lets mimic take its host fast path for div, sqrt and fma.
 FPCRS = [0, 1 << 22, 2 << 22, 3 << 22, 1 << 24, 1 << 25,
-         (1 << 24) | (1 << 25) | (3 << 22), 1 << 26]
+         (1 << 24) | (1 << 25) | (3 << 22), 1 << 26, 1 << 32]
 
 
 def main():

@@ -8,9 +8,11 @@
 .global _start
 _start:
     adr x22, fpcrs
-    mov x23, #8
+    mov x23, #9
 1:  ldr x9, [x22], #8
     msr fpcr, x9
+    lsr x26, x9, #28
+    and x26, x26, #0x10
     adr x20, datasets
     mov x21, #15
 2:  bl body
@@ -29,7 +31,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fadd v0.4s, v1.4s, v2.4s
     bl show_v
@@ -40,7 +42,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fsub v0.4s, v1.4s, v2.4s
     bl show_v
@@ -51,7 +53,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fmul v0.4s, v1.4s, v2.4s
     bl show_v
@@ -62,7 +64,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fdiv v0.4s, v1.4s, v2.4s
     bl show_v
@@ -73,7 +75,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fmax v0.4s, v1.4s, v2.4s
     bl show_v
@@ -84,7 +86,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fmin v0.4s, v1.4s, v2.4s
     bl show_v
@@ -95,7 +97,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fmaxnm v0.4s, v1.4s, v2.4s
     bl show_v
@@ -106,7 +108,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fminnm v0.4s, v1.4s, v2.4s
     bl show_v
@@ -117,7 +119,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fmulx v0.4s, v1.4s, v2.4s
     bl show_v
@@ -128,7 +130,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fabd v0.4s, v1.4s, v2.4s
     bl show_v
@@ -139,7 +141,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     frecps v0.4s, v1.4s, v2.4s
     bl show_v
@@ -150,7 +152,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     frsqrts v0.4s, v1.4s, v2.4s
     bl show_v
@@ -161,7 +163,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fmla v0.4s, v1.4s, v2.4s
     bl show_v
@@ -172,7 +174,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fmls v0.4s, v1.4s, v2.4s
     bl show_v
@@ -183,7 +185,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcmeq v0.4s, v1.4s, v2.4s
     bl show_v
@@ -194,7 +196,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcmge v0.4s, v1.4s, v2.4s
     bl show_v
@@ -205,7 +207,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcmgt v0.4s, v1.4s, v2.4s
     bl show_v
@@ -216,7 +218,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     facge v0.4s, v1.4s, v2.4s
     bl show_v
@@ -227,7 +229,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     facgt v0.4s, v1.4s, v2.4s
     bl show_v
@@ -238,7 +240,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     faddp v0.4s, v1.4s, v2.4s
     bl show_v
@@ -249,7 +251,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fmaxp v0.4s, v1.4s, v2.4s
     bl show_v
@@ -260,7 +262,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fminp v0.4s, v1.4s, v2.4s
     bl show_v
@@ -271,7 +273,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fmaxnmp v0.4s, v1.4s, v2.4s
     bl show_v
@@ -282,7 +284,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fminnmp v0.4s, v1.4s, v2.4s
     bl show_v
@@ -293,7 +295,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fadd s0, s1, s2
     bl show_v
@@ -304,7 +306,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fsub s0, s1, s2
     bl show_v
@@ -315,7 +317,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fmul s0, s1, s2
     bl show_v
@@ -326,7 +328,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fdiv s0, s1, s2
     bl show_v
@@ -337,7 +339,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fmax s0, s1, s2
     bl show_v
@@ -348,7 +350,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fmin s0, s1, s2
     bl show_v
@@ -359,7 +361,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fmaxnm s0, s1, s2
     bl show_v
@@ -370,7 +372,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fminnm s0, s1, s2
     bl show_v
@@ -381,7 +383,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fnmul s0, s1, s2
     bl show_v
@@ -392,7 +394,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fmulx s0, s1, s2
     bl show_v
@@ -403,7 +405,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fabd s0, s1, s2
     bl show_v
@@ -414,7 +416,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     frecps s0, s1, s2
     bl show_v
@@ -425,7 +427,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     frsqrts s0, s1, s2
     bl show_v
@@ -436,7 +438,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcmeq s0, s1, s2
     bl show_v
@@ -447,7 +449,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcmge s0, s1, s2
     bl show_v
@@ -458,7 +460,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcmgt s0, s1, s2
     bl show_v
@@ -469,7 +471,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     facge s0, s1, s2
     bl show_v
@@ -480,7 +482,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     facgt s0, s1, s2
     bl show_v
@@ -491,7 +493,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fmadd s0, s1, s2, s3
     bl show_v
@@ -502,7 +504,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fmsub s0, s1, s2, s3
     bl show_v
@@ -513,7 +515,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fnmadd s0, s1, s2, s3
     bl show_v
@@ -524,7 +526,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fnmsub s0, s1, s2, s3
     bl show_v
@@ -535,7 +537,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fabs v0.4s, v1.4s
     bl show_v
@@ -546,7 +548,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fneg v0.4s, v1.4s
     bl show_v
@@ -557,7 +559,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fsqrt v0.4s, v1.4s
     bl show_v
@@ -568,7 +570,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     frecpe v0.4s, v1.4s
     bl show_v
@@ -579,7 +581,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     frsqrte v0.4s, v1.4s
     bl show_v
@@ -590,7 +592,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     frintn v0.4s, v1.4s
     bl show_v
@@ -601,7 +603,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     frintp v0.4s, v1.4s
     bl show_v
@@ -612,7 +614,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     frintm v0.4s, v1.4s
     bl show_v
@@ -623,7 +625,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     frintz v0.4s, v1.4s
     bl show_v
@@ -634,7 +636,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     frinta v0.4s, v1.4s
     bl show_v
@@ -645,7 +647,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     frintx v0.4s, v1.4s
     bl show_v
@@ -656,7 +658,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     frinti v0.4s, v1.4s
     bl show_v
@@ -667,7 +669,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     frint32z v0.4s, v1.4s
     bl show_v
@@ -678,7 +680,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     frint32x v0.4s, v1.4s
     bl show_v
@@ -689,7 +691,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     frint64z v0.4s, v1.4s
     bl show_v
@@ -700,7 +702,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     frint64x v0.4s, v1.4s
     bl show_v
@@ -711,7 +713,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcvtns v0.4s, v1.4s
     bl show_v
@@ -722,7 +724,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcvtnu v0.4s, v1.4s
     bl show_v
@@ -733,7 +735,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcvtps v0.4s, v1.4s
     bl show_v
@@ -744,7 +746,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcvtpu v0.4s, v1.4s
     bl show_v
@@ -755,7 +757,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcvtms v0.4s, v1.4s
     bl show_v
@@ -766,7 +768,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcvtmu v0.4s, v1.4s
     bl show_v
@@ -777,7 +779,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcvtzs v0.4s, v1.4s
     bl show_v
@@ -788,7 +790,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcvtzu v0.4s, v1.4s
     bl show_v
@@ -799,7 +801,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcvtas v0.4s, v1.4s
     bl show_v
@@ -810,7 +812,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcvtau v0.4s, v1.4s
     bl show_v
@@ -821,7 +823,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     scvtf v0.4s, v1.4s
     bl show_v
@@ -832,7 +834,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ucvtf v0.4s, v1.4s
     bl show_v
@@ -843,7 +845,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fabs s0, s1
     bl show_v
@@ -854,7 +856,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fneg s0, s1
     bl show_v
@@ -865,7 +867,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fsqrt s0, s1
     bl show_v
@@ -876,7 +878,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     frintn s0, s1
     bl show_v
@@ -887,7 +889,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     frintp s0, s1
     bl show_v
@@ -898,7 +900,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     frintm s0, s1
     bl show_v
@@ -909,7 +911,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     frintz s0, s1
     bl show_v
@@ -920,7 +922,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     frinta s0, s1
     bl show_v
@@ -931,7 +933,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     frintx s0, s1
     bl show_v
@@ -942,7 +944,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     frinti s0, s1
     bl show_v
@@ -953,7 +955,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     frint32z s0, s1
     bl show_v
@@ -964,7 +966,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     frint32x s0, s1
     bl show_v
@@ -975,7 +977,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     frint64z s0, s1
     bl show_v
@@ -986,7 +988,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     frint64x s0, s1
     bl show_v
@@ -997,7 +999,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     frecpe s0, s1
     bl show_v
@@ -1008,7 +1010,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     frsqrte s0, s1
     bl show_v
@@ -1019,7 +1021,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     frecpx s0, s1
     bl show_v
@@ -1030,7 +1032,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcvtns s0, s1
     bl show_v
@@ -1041,7 +1043,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcvtzu s0, s1
     bl show_v
@@ -1052,7 +1054,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcvtas s0, s1
     bl show_v
@@ -1063,7 +1065,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     scvtf s0, s1
     bl show_v
@@ -1074,7 +1076,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ucvtf s0, s1
     bl show_v
@@ -1085,7 +1087,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcmgt v0.4s, v1.4s, #0.0
     bl show_v
@@ -1096,7 +1098,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcmgt s0, s1, #0.0
     bl show_v
@@ -1107,7 +1109,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcmge v0.4s, v1.4s, #0.0
     bl show_v
@@ -1118,7 +1120,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcmge s0, s1, #0.0
     bl show_v
@@ -1129,7 +1131,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcmeq v0.4s, v1.4s, #0.0
     bl show_v
@@ -1140,7 +1142,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcmeq s0, s1, #0.0
     bl show_v
@@ -1151,7 +1153,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcmle v0.4s, v1.4s, #0.0
     bl show_v
@@ -1162,7 +1164,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcmle s0, s1, #0.0
     bl show_v
@@ -1173,7 +1175,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcmlt v0.4s, v1.4s, #0.0
     bl show_v
@@ -1184,7 +1186,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcmlt s0, s1, #0.0
     bl show_v
@@ -1195,7 +1197,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     scvtf v0.4s, v1.4s, #16
     bl show_v
@@ -1206,7 +1208,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     scvtf s0, s1, #1
     bl show_v
@@ -1217,7 +1219,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ucvtf v0.4s, v1.4s, #16
     bl show_v
@@ -1228,7 +1230,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ucvtf s0, s1, #1
     bl show_v
@@ -1239,7 +1241,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcvtzs v0.4s, v1.4s, #16
     bl show_v
@@ -1250,7 +1252,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcvtzs s0, s1, #1
     bl show_v
@@ -1261,7 +1263,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcvtzu v0.4s, v1.4s, #16
     bl show_v
@@ -1272,7 +1274,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcvtzu s0, s1, #1
     bl show_v
@@ -1283,7 +1285,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     faddp s0, v1.2s
     bl show_v
@@ -1294,7 +1296,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fmaxp s0, v1.2s
     bl show_v
@@ -1305,7 +1307,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fminp s0, v1.2s
     bl show_v
@@ -1316,7 +1318,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fmaxnmp s0, v1.2s
     bl show_v
@@ -1327,7 +1329,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fminnmp s0, v1.2s
     bl show_v
@@ -1338,7 +1340,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fmul v0.4s, v1.4s, v2.s[1]
     bl show_v
@@ -1349,7 +1351,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fmul s0, s1, v2.s[0]
     bl show_v
@@ -1360,7 +1362,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fmla v0.4s, v1.4s, v2.s[1]
     bl show_v
@@ -1371,7 +1373,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fmla s0, s1, v2.s[0]
     bl show_v
@@ -1382,7 +1384,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fmls v0.4s, v1.4s, v2.s[1]
     bl show_v
@@ -1393,7 +1395,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fmls s0, s1, v2.s[0]
     bl show_v
@@ -1404,7 +1406,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fmulx v0.4s, v1.4s, v2.s[1]
     bl show_v
@@ -1415,7 +1417,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fmulx s0, s1, v2.s[0]
     bl show_v
@@ -1426,7 +1428,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fmaxv s0, v1.4s
     bl show_v
@@ -1437,7 +1439,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fminv s0, v1.4s
     bl show_v
@@ -1448,7 +1450,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fmaxnmv s0, v1.4s
     bl show_v
@@ -1459,7 +1461,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fminnmv s0, v1.4s
     bl show_v
@@ -1470,7 +1472,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcvtl v0.2d, v1.2s
     bl show_v
@@ -1481,7 +1483,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcvtl2 v0.2d, v1.4s
     bl show_v
@@ -1492,7 +1494,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcvtn v0.4h, v1.4s
     bl show_v
@@ -1503,7 +1505,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcvtn2 v0.8h, v1.4s
     bl show_v
@@ -1514,7 +1516,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcvtl v0.4s, v1.4h
     bl show_v
@@ -1525,7 +1527,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcvtl2 v0.4s, v1.8h
     bl show_v
@@ -1536,7 +1538,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcvt d0, s1
     bl show_v
@@ -1547,7 +1549,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcvt h0, s1
     bl show_v
@@ -1558,7 +1560,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcvt s0, h1
     bl show_v
@@ -1569,7 +1571,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcvt d0, h1
     bl show_v
@@ -1580,7 +1582,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     urecpe v0.4s, v1.4s
     bl show_v
@@ -1591,7 +1593,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ursqrte v0.2s, v1.2s
     bl show_v
@@ -1602,7 +1604,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcsel s0, s1, s2, mi
     bl show_v
@@ -1613,7 +1615,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcmla v0.4s, v1.4s, v2.4s, #0
     bl show_v
@@ -1624,7 +1626,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcmla v0.4s, v1.4s, v2.s[1], #0
     bl show_v
@@ -1635,7 +1637,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcmla v0.4s, v1.4s, v2.4s, #90
     bl show_v
@@ -1646,7 +1648,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcmla v0.4s, v1.4s, v2.s[1], #90
     bl show_v
@@ -1657,7 +1659,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcmla v0.4s, v1.4s, v2.4s, #180
     bl show_v
@@ -1668,7 +1670,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcmla v0.4s, v1.4s, v2.s[1], #180
     bl show_v
@@ -1679,7 +1681,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcmla v0.4s, v1.4s, v2.4s, #270
     bl show_v
@@ -1690,7 +1692,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcmla v0.4s, v1.4s, v2.s[1], #270
     bl show_v
@@ -1701,7 +1703,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcadd v0.4s, v1.4s, v2.4s, #90
     bl show_v
@@ -1712,7 +1714,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcadd v0.4s, v1.4s, v2.4s, #270
     bl show_v
@@ -1723,7 +1725,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcvtns w10, s1
     bl show_x
@@ -1734,7 +1736,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcvtns x10, s1
     bl show_x
@@ -1745,7 +1747,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcvtnu w10, s1
     bl show_x
@@ -1756,7 +1758,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcvtnu x10, s1
     bl show_x
@@ -1767,7 +1769,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcvtps w10, s1
     bl show_x
@@ -1778,7 +1780,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcvtps x10, s1
     bl show_x
@@ -1789,7 +1791,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcvtpu w10, s1
     bl show_x
@@ -1800,7 +1802,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcvtpu x10, s1
     bl show_x
@@ -1811,7 +1813,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcvtms w10, s1
     bl show_x
@@ -1822,7 +1824,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcvtms x10, s1
     bl show_x
@@ -1833,7 +1835,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcvtmu w10, s1
     bl show_x
@@ -1844,7 +1846,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcvtmu x10, s1
     bl show_x
@@ -1855,7 +1857,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcvtzs w10, s1
     bl show_x
@@ -1866,7 +1868,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcvtzs x10, s1
     bl show_x
@@ -1877,7 +1879,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcvtzu w10, s1
     bl show_x
@@ -1888,7 +1890,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcvtzu x10, s1
     bl show_x
@@ -1899,7 +1901,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcvtas w10, s1
     bl show_x
@@ -1910,7 +1912,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcvtas x10, s1
     bl show_x
@@ -1921,7 +1923,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcvtau w10, s1
     bl show_x
@@ -1932,7 +1934,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcvtau x10, s1
     bl show_x
@@ -1943,7 +1945,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcvtzs w10, s1, #3
     bl show_x
@@ -1954,7 +1956,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcvtzu x10, s1, #40
     bl show_x
@@ -1965,7 +1967,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcvtzs x10, s1, #64
     bl show_x
@@ -1976,7 +1978,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcvtzu w10, s1, #32
     bl show_x
@@ -1987,7 +1989,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     scvtf s0, w11
     bl show_v
@@ -1998,7 +2000,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     scvtf s0, x11
     bl show_v
@@ -2009,7 +2011,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     scvtf s0, w11, #7
     bl show_v
@@ -2020,7 +2022,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     scvtf s0, x11, #60
     bl show_v
@@ -2031,7 +2033,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ucvtf s0, w11
     bl show_v
@@ -2042,7 +2044,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ucvtf s0, x11
     bl show_v
@@ -2053,7 +2055,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ucvtf s0, w11, #7
     bl show_v
@@ -2064,7 +2066,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ucvtf s0, x11, #60
     bl show_v
@@ -2075,7 +2077,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcmp s1, s2
     bl show_f
@@ -2086,7 +2088,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcmp s1, #0.0
     bl show_f
@@ -2097,7 +2099,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcmpe s1, s2
     bl show_f
@@ -2108,7 +2110,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fcmpe s1, #0.0
     bl show_f
@@ -2119,7 +2121,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fccmp s1, s2, #0b0110, eq
     bl show_f
@@ -2130,7 +2132,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fccmp s1, s2, #0b1001, ne
     bl show_f
@@ -2141,7 +2143,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fccmpe s1, s2, #0b0110, eq
     bl show_f
@@ -2152,7 +2154,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fccmpe s1, s2, #0b1001, ne
     bl show_f
@@ -2201,6 +2203,7 @@ fpcrs:
     .quad 0x2000000
     .quad 0x3c00000
     .quad 0x4000000
+    .quad 0x100000000
 .balign 16
 datasets:
     .quad 0x3eaaaaabcecebd04

@@ -11,6 +11,8 @@ _start:
     mov x23, #1
 1:  ldr x9, [x22], #8
     msr fpcr, x9
+    lsr x26, x9, #28
+    and x26, x26, #0x10
     adr x20, datasets
     mov x21, #7
 2:  bl body
@@ -29,7 +31,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     shadd v0.16b, v1.16b, v2.16b
     bl show_v
@@ -40,7 +42,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     shadd v0.4h, v1.4h, v2.4h
     bl show_v
@@ -51,7 +53,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     shadd v0.4s, v1.4s, v2.4s
     bl show_v
@@ -62,7 +64,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uhadd v0.16b, v1.16b, v2.16b
     bl show_v
@@ -73,7 +75,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uhadd v0.4h, v1.4h, v2.4h
     bl show_v
@@ -84,7 +86,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uhadd v0.4s, v1.4s, v2.4s
     bl show_v
@@ -95,7 +97,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     srhadd v0.16b, v1.16b, v2.16b
     bl show_v
@@ -106,7 +108,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     srhadd v0.4h, v1.4h, v2.4h
     bl show_v
@@ -117,7 +119,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     srhadd v0.4s, v1.4s, v2.4s
     bl show_v
@@ -128,7 +130,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     urhadd v0.16b, v1.16b, v2.16b
     bl show_v
@@ -139,7 +141,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     urhadd v0.4h, v1.4h, v2.4h
     bl show_v
@@ -150,7 +152,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     urhadd v0.4s, v1.4s, v2.4s
     bl show_v
@@ -161,7 +163,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     shsub v0.16b, v1.16b, v2.16b
     bl show_v
@@ -172,7 +174,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     shsub v0.4h, v1.4h, v2.4h
     bl show_v
@@ -183,7 +185,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     shsub v0.4s, v1.4s, v2.4s
     bl show_v
@@ -194,7 +196,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uhsub v0.16b, v1.16b, v2.16b
     bl show_v
@@ -205,7 +207,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uhsub v0.4h, v1.4h, v2.4h
     bl show_v
@@ -216,7 +218,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uhsub v0.4s, v1.4s, v2.4s
     bl show_v
@@ -227,7 +229,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqadd v0.8b, v1.8b, v2.8b
     bl show_v
@@ -238,7 +240,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqadd v0.8h, v1.8h, v2.8h
     bl show_v
@@ -249,7 +251,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqadd v0.4s, v1.4s, v2.4s
     bl show_v
@@ -260,7 +262,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqadd v0.2d, v1.2d, v2.2d
     bl show_v
@@ -271,7 +273,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqadd v0.8b, v1.8b, v2.8b
     bl show_v
@@ -282,7 +284,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqadd v0.8h, v1.8h, v2.8h
     bl show_v
@@ -293,7 +295,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqadd v0.4s, v1.4s, v2.4s
     bl show_v
@@ -304,7 +306,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqadd v0.2d, v1.2d, v2.2d
     bl show_v
@@ -315,7 +317,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqsub v0.8b, v1.8b, v2.8b
     bl show_v
@@ -326,7 +328,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqsub v0.8h, v1.8h, v2.8h
     bl show_v
@@ -337,7 +339,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqsub v0.4s, v1.4s, v2.4s
     bl show_v
@@ -348,7 +350,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqsub v0.2d, v1.2d, v2.2d
     bl show_v
@@ -359,7 +361,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqsub v0.8b, v1.8b, v2.8b
     bl show_v
@@ -370,7 +372,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqsub v0.8h, v1.8h, v2.8h
     bl show_v
@@ -381,7 +383,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqsub v0.4s, v1.4s, v2.4s
     bl show_v
@@ -392,7 +394,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqsub v0.2d, v1.2d, v2.2d
     bl show_v
@@ -403,7 +405,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmgt v0.8b, v1.8b, v2.8b
     bl show_v
@@ -414,7 +416,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmgt v0.8h, v1.8h, v2.8h
     bl show_v
@@ -425,7 +427,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmgt v0.4s, v1.4s, v2.4s
     bl show_v
@@ -436,7 +438,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmgt v0.2d, v1.2d, v2.2d
     bl show_v
@@ -447,7 +449,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmge v0.8b, v1.8b, v2.8b
     bl show_v
@@ -458,7 +460,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmge v0.8h, v1.8h, v2.8h
     bl show_v
@@ -469,7 +471,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmge v0.4s, v1.4s, v2.4s
     bl show_v
@@ -480,7 +482,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmge v0.2d, v1.2d, v2.2d
     bl show_v
@@ -491,7 +493,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmhi v0.8b, v1.8b, v2.8b
     bl show_v
@@ -502,7 +504,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmhi v0.8h, v1.8h, v2.8h
     bl show_v
@@ -513,7 +515,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmhi v0.4s, v1.4s, v2.4s
     bl show_v
@@ -524,7 +526,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmhi v0.2d, v1.2d, v2.2d
     bl show_v
@@ -535,7 +537,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmhs v0.8b, v1.8b, v2.8b
     bl show_v
@@ -546,7 +548,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmhs v0.8h, v1.8h, v2.8h
     bl show_v
@@ -557,7 +559,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmhs v0.4s, v1.4s, v2.4s
     bl show_v
@@ -568,7 +570,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmhs v0.2d, v1.2d, v2.2d
     bl show_v
@@ -579,7 +581,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmtst v0.8b, v1.8b, v2.8b
     bl show_v
@@ -590,7 +592,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmtst v0.8h, v1.8h, v2.8h
     bl show_v
@@ -601,7 +603,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmtst v0.4s, v1.4s, v2.4s
     bl show_v
@@ -612,7 +614,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmtst v0.2d, v1.2d, v2.2d
     bl show_v
@@ -623,7 +625,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmeq v0.8b, v1.8b, v2.8b
     bl show_v
@@ -634,7 +636,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmeq v0.8h, v1.8h, v2.8h
     bl show_v
@@ -645,7 +647,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmeq v0.4s, v1.4s, v2.4s
     bl show_v
@@ -656,7 +658,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmeq v0.2d, v1.2d, v2.2d
     bl show_v
@@ -667,7 +669,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sshl v0.8b, v1.8b, v2.8b
     bl show_v
@@ -678,7 +680,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sshl v0.8h, v1.8h, v2.8h
     bl show_v
@@ -689,7 +691,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sshl v0.4s, v1.4s, v2.4s
     bl show_v
@@ -700,7 +702,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sshl v0.2d, v1.2d, v2.2d
     bl show_v
@@ -711,7 +713,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ushl v0.8b, v1.8b, v2.8b
     bl show_v
@@ -722,7 +724,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ushl v0.8h, v1.8h, v2.8h
     bl show_v
@@ -733,7 +735,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ushl v0.4s, v1.4s, v2.4s
     bl show_v
@@ -744,7 +746,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ushl v0.2d, v1.2d, v2.2d
     bl show_v
@@ -755,7 +757,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqshl v0.8b, v1.8b, v2.8b
     bl show_v
@@ -766,7 +768,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqshl v0.8h, v1.8h, v2.8h
     bl show_v
@@ -777,7 +779,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqshl v0.4s, v1.4s, v2.4s
     bl show_v
@@ -788,7 +790,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqshl v0.2d, v1.2d, v2.2d
     bl show_v
@@ -799,7 +801,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqshl v0.8b, v1.8b, v2.8b
     bl show_v
@@ -810,7 +812,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqshl v0.8h, v1.8h, v2.8h
     bl show_v
@@ -821,7 +823,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqshl v0.4s, v1.4s, v2.4s
     bl show_v
@@ -832,7 +834,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqshl v0.2d, v1.2d, v2.2d
     bl show_v
@@ -843,7 +845,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     srshl v0.8b, v1.8b, v2.8b
     bl show_v
@@ -854,7 +856,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     srshl v0.8h, v1.8h, v2.8h
     bl show_v
@@ -865,7 +867,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     srshl v0.4s, v1.4s, v2.4s
     bl show_v
@@ -876,7 +878,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     srshl v0.2d, v1.2d, v2.2d
     bl show_v
@@ -887,7 +889,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     urshl v0.8b, v1.8b, v2.8b
     bl show_v
@@ -898,7 +900,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     urshl v0.8h, v1.8h, v2.8h
     bl show_v
@@ -909,7 +911,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     urshl v0.4s, v1.4s, v2.4s
     bl show_v
@@ -920,7 +922,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     urshl v0.2d, v1.2d, v2.2d
     bl show_v
@@ -931,7 +933,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrshl v0.8b, v1.8b, v2.8b
     bl show_v
@@ -942,7 +944,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrshl v0.8h, v1.8h, v2.8h
     bl show_v
@@ -953,7 +955,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrshl v0.4s, v1.4s, v2.4s
     bl show_v
@@ -964,7 +966,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrshl v0.2d, v1.2d, v2.2d
     bl show_v
@@ -975,7 +977,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqrshl v0.8b, v1.8b, v2.8b
     bl show_v
@@ -986,7 +988,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqrshl v0.8h, v1.8h, v2.8h
     bl show_v
@@ -997,7 +999,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqrshl v0.4s, v1.4s, v2.4s
     bl show_v
@@ -1008,7 +1010,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqrshl v0.2d, v1.2d, v2.2d
     bl show_v
@@ -1019,7 +1021,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     smax v0.16b, v1.16b, v2.16b
     bl show_v
@@ -1030,7 +1032,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     smax v0.4h, v1.4h, v2.4h
     bl show_v
@@ -1041,7 +1043,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     smax v0.4s, v1.4s, v2.4s
     bl show_v
@@ -1052,7 +1054,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     smin v0.16b, v1.16b, v2.16b
     bl show_v
@@ -1063,7 +1065,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     smin v0.4h, v1.4h, v2.4h
     bl show_v
@@ -1074,7 +1076,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     smin v0.4s, v1.4s, v2.4s
     bl show_v
@@ -1085,7 +1087,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     umax v0.16b, v1.16b, v2.16b
     bl show_v
@@ -1096,7 +1098,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     umax v0.4h, v1.4h, v2.4h
     bl show_v
@@ -1107,7 +1109,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     umax v0.4s, v1.4s, v2.4s
     bl show_v
@@ -1118,7 +1120,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     umin v0.16b, v1.16b, v2.16b
     bl show_v
@@ -1129,7 +1131,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     umin v0.4h, v1.4h, v2.4h
     bl show_v
@@ -1140,7 +1142,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     umin v0.4s, v1.4s, v2.4s
     bl show_v
@@ -1151,7 +1153,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sabd v0.16b, v1.16b, v2.16b
     bl show_v
@@ -1162,7 +1164,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sabd v0.4h, v1.4h, v2.4h
     bl show_v
@@ -1173,7 +1175,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sabd v0.4s, v1.4s, v2.4s
     bl show_v
@@ -1184,7 +1186,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uabd v0.16b, v1.16b, v2.16b
     bl show_v
@@ -1195,7 +1197,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uabd v0.4h, v1.4h, v2.4h
     bl show_v
@@ -1206,7 +1208,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uabd v0.4s, v1.4s, v2.4s
     bl show_v
@@ -1217,7 +1219,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     saba v0.16b, v1.16b, v2.16b
     bl show_v
@@ -1228,7 +1230,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     saba v0.4h, v1.4h, v2.4h
     bl show_v
@@ -1239,7 +1241,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     saba v0.4s, v1.4s, v2.4s
     bl show_v
@@ -1250,7 +1252,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uaba v0.16b, v1.16b, v2.16b
     bl show_v
@@ -1261,7 +1263,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uaba v0.4h, v1.4h, v2.4h
     bl show_v
@@ -1272,7 +1274,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uaba v0.4s, v1.4s, v2.4s
     bl show_v
@@ -1283,7 +1285,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     add v0.8b, v1.8b, v2.8b
     bl show_v
@@ -1294,7 +1296,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     add v0.8h, v1.8h, v2.8h
     bl show_v
@@ -1305,7 +1307,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     add v0.4s, v1.4s, v2.4s
     bl show_v
@@ -1316,7 +1318,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     add v0.2d, v1.2d, v2.2d
     bl show_v
@@ -1327,7 +1329,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sub v0.8b, v1.8b, v2.8b
     bl show_v
@@ -1338,7 +1340,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sub v0.8h, v1.8h, v2.8h
     bl show_v
@@ -1349,7 +1351,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sub v0.4s, v1.4s, v2.4s
     bl show_v
@@ -1360,7 +1362,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sub v0.2d, v1.2d, v2.2d
     bl show_v
@@ -1371,7 +1373,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     mla v0.16b, v1.16b, v2.16b
     bl show_v
@@ -1382,7 +1384,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     mla v0.4h, v1.4h, v2.4h
     bl show_v
@@ -1393,7 +1395,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     mla v0.4s, v1.4s, v2.4s
     bl show_v
@@ -1404,7 +1406,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     mls v0.16b, v1.16b, v2.16b
     bl show_v
@@ -1415,7 +1417,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     mls v0.4h, v1.4h, v2.4h
     bl show_v
@@ -1426,7 +1428,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     mls v0.4s, v1.4s, v2.4s
     bl show_v
@@ -1437,7 +1439,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     mul v0.16b, v1.16b, v2.16b
     bl show_v
@@ -1448,7 +1450,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     mul v0.4h, v1.4h, v2.4h
     bl show_v
@@ -1459,7 +1461,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     mul v0.4s, v1.4s, v2.4s
     bl show_v
@@ -1470,7 +1472,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     pmul v0.8b, v1.8b, v2.8b
     bl show_v
@@ -1481,7 +1483,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     pmul v0.16b, v1.16b, v2.16b
     bl show_v
@@ -1492,7 +1494,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     smaxp v0.16b, v1.16b, v2.16b
     bl show_v
@@ -1503,7 +1505,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     smaxp v0.4h, v1.4h, v2.4h
     bl show_v
@@ -1514,7 +1516,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     smaxp v0.4s, v1.4s, v2.4s
     bl show_v
@@ -1525,7 +1527,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sminp v0.16b, v1.16b, v2.16b
     bl show_v
@@ -1536,7 +1538,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sminp v0.4h, v1.4h, v2.4h
     bl show_v
@@ -1547,7 +1549,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sminp v0.4s, v1.4s, v2.4s
     bl show_v
@@ -1558,7 +1560,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     umaxp v0.16b, v1.16b, v2.16b
     bl show_v
@@ -1569,7 +1571,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     umaxp v0.4h, v1.4h, v2.4h
     bl show_v
@@ -1580,7 +1582,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     umaxp v0.4s, v1.4s, v2.4s
     bl show_v
@@ -1591,7 +1593,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uminp v0.16b, v1.16b, v2.16b
     bl show_v
@@ -1602,7 +1604,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uminp v0.4h, v1.4h, v2.4h
     bl show_v
@@ -1613,7 +1615,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uminp v0.4s, v1.4s, v2.4s
     bl show_v
@@ -1624,7 +1626,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     addp v0.8b, v1.8b, v2.8b
     bl show_v
@@ -1635,7 +1637,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     addp v0.8h, v1.8h, v2.8h
     bl show_v
@@ -1646,7 +1648,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     addp v0.4s, v1.4s, v2.4s
     bl show_v
@@ -1657,7 +1659,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     addp v0.2d, v1.2d, v2.2d
     bl show_v
@@ -1668,7 +1670,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqdmulh v0.4h, v1.4h, v2.4h
     bl show_v
@@ -1679,7 +1681,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqdmulh v0.8h, v1.8h, v2.8h
     bl show_v
@@ -1690,7 +1692,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqdmulh v0.2s, v1.2s, v2.2s
     bl show_v
@@ -1701,7 +1703,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqdmulh v0.4s, v1.4s, v2.4s
     bl show_v
@@ -1712,7 +1714,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrdmulh v0.4h, v1.4h, v2.4h
     bl show_v
@@ -1723,7 +1725,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrdmulh v0.8h, v1.8h, v2.8h
     bl show_v
@@ -1734,7 +1736,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrdmulh v0.2s, v1.2s, v2.2s
     bl show_v
@@ -1745,7 +1747,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrdmulh v0.4s, v1.4s, v2.4s
     bl show_v
@@ -1756,7 +1758,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrdmlah v0.4h, v1.4h, v2.4h
     bl show_v
@@ -1767,7 +1769,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrdmlah v0.8h, v1.8h, v2.8h
     bl show_v
@@ -1778,7 +1780,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrdmlah v0.2s, v1.2s, v2.2s
     bl show_v
@@ -1789,7 +1791,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrdmlah v0.4s, v1.4s, v2.4s
     bl show_v
@@ -1800,7 +1802,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrdmlsh v0.4h, v1.4h, v2.4h
     bl show_v
@@ -1811,7 +1813,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrdmlsh v0.8h, v1.8h, v2.8h
     bl show_v
@@ -1822,7 +1824,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrdmlsh v0.2s, v1.2s, v2.2s
     bl show_v
@@ -1833,7 +1835,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrdmlsh v0.4s, v1.4s, v2.4s
     bl show_v
@@ -1844,7 +1846,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     and v0.8b, v1.8b, v2.8b
     bl show_v
@@ -1855,7 +1857,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     and v0.16b, v1.16b, v2.16b
     bl show_v
@@ -1866,7 +1868,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     bic v0.8b, v1.8b, v2.8b
     bl show_v
@@ -1877,7 +1879,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     bic v0.16b, v1.16b, v2.16b
     bl show_v
@@ -1888,7 +1890,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     orr v0.8b, v1.8b, v2.8b
     bl show_v
@@ -1899,7 +1901,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     orr v0.16b, v1.16b, v2.16b
     bl show_v
@@ -1910,7 +1912,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     orn v0.8b, v1.8b, v2.8b
     bl show_v
@@ -1921,7 +1923,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     orn v0.16b, v1.16b, v2.16b
     bl show_v
@@ -1932,7 +1934,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     eor v0.8b, v1.8b, v2.8b
     bl show_v
@@ -1943,7 +1945,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     eor v0.16b, v1.16b, v2.16b
     bl show_v
@@ -1954,7 +1956,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     bsl v0.8b, v1.8b, v2.8b
     bl show_v
@@ -1965,7 +1967,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     bsl v0.16b, v1.16b, v2.16b
     bl show_v
@@ -1976,7 +1978,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     bit v0.8b, v1.8b, v2.8b
     bl show_v
@@ -1987,7 +1989,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     bit v0.16b, v1.16b, v2.16b
     bl show_v
@@ -1998,7 +2000,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     bif v0.8b, v1.8b, v2.8b
     bl show_v
@@ -2009,7 +2011,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     bif v0.16b, v1.16b, v2.16b
     bl show_v
@@ -2020,7 +2022,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sdot v0.2s, v1.8b, v2.8b
     bl show_v
@@ -2031,7 +2033,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     udot v0.4s, v1.16b, v2.16b
     bl show_v
@@ -2042,7 +2044,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sdot v0.4s, v1.16b, v2.4b[3]
     bl show_v
@@ -2053,7 +2055,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     udot v0.2s, v1.8b, v2.4b[1]
     bl show_v
@@ -2064,7 +2066,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     usdot v0.4s, v1.16b, v2.16b
     bl show_v
@@ -2075,7 +2077,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     usdot v0.2s, v1.8b, v2.4b[2]
     bl show_v
@@ -2086,7 +2088,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sudot v0.4s, v1.16b, v15.4b[1]
     bl show_v
@@ -2097,7 +2099,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     smmla v0.4s, v1.16b, v2.16b
     bl show_v
@@ -2108,7 +2110,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ummla v0.4s, v1.16b, v2.16b
     bl show_v
@@ -2119,7 +2121,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     usmmla v0.4s, v1.16b, v2.16b
     bl show_v
@@ -2130,7 +2132,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     rev64 v0.16b, v1.16b
     bl show_v
@@ -2141,7 +2143,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     rev64 v0.4h, v1.4h
     bl show_v
@@ -2152,7 +2154,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     rev64 v0.4s, v1.4s
     bl show_v
@@ -2163,7 +2165,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     rev32 v0.16b, v1.16b
     bl show_v
@@ -2174,7 +2176,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     rev32 v0.4h, v1.4h
     bl show_v
@@ -2185,7 +2187,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     rev16 v0.8b, v1.8b
     bl show_v
@@ -2196,7 +2198,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     rev16 v0.16b, v1.16b
     bl show_v
@@ -2207,7 +2209,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cls v0.16b, v1.16b
     bl show_v
@@ -2218,7 +2220,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cls v0.4h, v1.4h
     bl show_v
@@ -2229,7 +2231,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cls v0.4s, v1.4s
     bl show_v
@@ -2240,7 +2242,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     clz v0.16b, v1.16b
     bl show_v
@@ -2251,7 +2253,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     clz v0.4h, v1.4h
     bl show_v
@@ -2262,7 +2264,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     clz v0.4s, v1.4s
     bl show_v
@@ -2273,7 +2275,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cnt v0.8b, v1.8b
     bl show_v
@@ -2284,7 +2286,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cnt v0.16b, v1.16b
     bl show_v
@@ -2295,7 +2297,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqabs v0.8b, v1.8b
     bl show_v
@@ -2306,7 +2308,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqabs v0.8h, v1.8h
     bl show_v
@@ -2317,7 +2319,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqabs v0.4s, v1.4s
     bl show_v
@@ -2328,7 +2330,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqabs v0.2d, v1.2d
     bl show_v
@@ -2339,7 +2341,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqneg v0.8b, v1.8b
     bl show_v
@@ -2350,7 +2352,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqneg v0.8h, v1.8h
     bl show_v
@@ -2361,7 +2363,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqneg v0.4s, v1.4s
     bl show_v
@@ -2372,7 +2374,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqneg v0.2d, v1.2d
     bl show_v
@@ -2383,7 +2385,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     abs v0.8b, v1.8b
     bl show_v
@@ -2394,7 +2396,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     abs v0.8h, v1.8h
     bl show_v
@@ -2405,7 +2407,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     abs v0.4s, v1.4s
     bl show_v
@@ -2416,7 +2418,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     abs v0.2d, v1.2d
     bl show_v
@@ -2427,7 +2429,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     neg v0.8b, v1.8b
     bl show_v
@@ -2438,7 +2440,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     neg v0.8h, v1.8h
     bl show_v
@@ -2449,7 +2451,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     neg v0.4s, v1.4s
     bl show_v
@@ -2460,7 +2462,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     neg v0.2d, v1.2d
     bl show_v
@@ -2471,7 +2473,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     suqadd v0.8b, v1.8b
     bl show_v
@@ -2482,7 +2484,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     suqadd v0.8h, v1.8h
     bl show_v
@@ -2493,7 +2495,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     suqadd v0.4s, v1.4s
     bl show_v
@@ -2504,7 +2506,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     suqadd v0.2d, v1.2d
     bl show_v
@@ -2515,7 +2517,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     usqadd v0.8b, v1.8b
     bl show_v
@@ -2526,7 +2528,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     usqadd v0.8h, v1.8h
     bl show_v
@@ -2537,7 +2539,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     usqadd v0.4s, v1.4s
     bl show_v
@@ -2548,7 +2550,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     usqadd v0.2d, v1.2d
     bl show_v
@@ -2559,7 +2561,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmgt v0.8b, v1.8b, #0
     bl show_v
@@ -2570,7 +2572,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmgt v0.8h, v1.8h, #0
     bl show_v
@@ -2581,7 +2583,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmgt v0.4s, v1.4s, #0
     bl show_v
@@ -2592,7 +2594,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmgt v0.2d, v1.2d, #0
     bl show_v
@@ -2603,7 +2605,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmge v0.8b, v1.8b, #0
     bl show_v
@@ -2614,7 +2616,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmge v0.8h, v1.8h, #0
     bl show_v
@@ -2625,7 +2627,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmge v0.4s, v1.4s, #0
     bl show_v
@@ -2636,7 +2638,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmge v0.2d, v1.2d, #0
     bl show_v
@@ -2647,7 +2649,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmeq v0.8b, v1.8b, #0
     bl show_v
@@ -2658,7 +2660,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmeq v0.8h, v1.8h, #0
     bl show_v
@@ -2669,7 +2671,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmeq v0.4s, v1.4s, #0
     bl show_v
@@ -2680,7 +2682,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmeq v0.2d, v1.2d, #0
     bl show_v
@@ -2691,7 +2693,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmle v0.8b, v1.8b, #0
     bl show_v
@@ -2702,7 +2704,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmle v0.8h, v1.8h, #0
     bl show_v
@@ -2713,7 +2715,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmle v0.4s, v1.4s, #0
     bl show_v
@@ -2724,7 +2726,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmle v0.2d, v1.2d, #0
     bl show_v
@@ -2735,7 +2737,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmlt v0.8b, v1.8b, #0
     bl show_v
@@ -2746,7 +2748,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmlt v0.8h, v1.8h, #0
     bl show_v
@@ -2757,7 +2759,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmlt v0.4s, v1.4s, #0
     bl show_v
@@ -2768,7 +2770,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmlt v0.2d, v1.2d, #0
     bl show_v
@@ -2779,7 +2781,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     not v0.8b, v1.8b
     bl show_v
@@ -2790,7 +2792,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     rbit v0.8b, v1.8b
     bl show_v
@@ -2801,7 +2803,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     not v0.16b, v1.16b
     bl show_v
@@ -2812,7 +2814,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     rbit v0.16b, v1.16b
     bl show_v
@@ -2823,7 +2825,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     saddlp v0.8h, v1.16b
     bl show_v
@@ -2834,7 +2836,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     saddlp v0.2s, v1.4h
     bl show_v
@@ -2845,7 +2847,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     saddlp v0.2d, v1.4s
     bl show_v
@@ -2856,7 +2858,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uaddlp v0.8h, v1.16b
     bl show_v
@@ -2867,7 +2869,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uaddlp v0.2s, v1.4h
     bl show_v
@@ -2878,7 +2880,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uaddlp v0.2d, v1.4s
     bl show_v
@@ -2889,7 +2891,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sadalp v0.8h, v1.16b
     bl show_v
@@ -2900,7 +2902,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sadalp v0.2s, v1.4h
     bl show_v
@@ -2911,7 +2913,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sadalp v0.2d, v1.4s
     bl show_v
@@ -2922,7 +2924,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uadalp v0.8h, v1.16b
     bl show_v
@@ -2933,7 +2935,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uadalp v0.2s, v1.4h
     bl show_v
@@ -2944,7 +2946,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uadalp v0.2d, v1.4s
     bl show_v
@@ -2955,7 +2957,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     xtn v0.8b, v1.8h
     bl show_v
@@ -2966,7 +2968,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     xtn2 v0.8h, v1.4s
     bl show_v
@@ -2977,7 +2979,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     xtn v0.2s, v1.2d
     bl show_v
@@ -2988,7 +2990,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqxtn v0.8b, v1.8h
     bl show_v
@@ -2999,7 +3001,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqxtn2 v0.8h, v1.4s
     bl show_v
@@ -3010,7 +3012,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqxtn v0.2s, v1.2d
     bl show_v
@@ -3021,7 +3023,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqxtn v0.8b, v1.8h
     bl show_v
@@ -3032,7 +3034,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqxtn2 v0.8h, v1.4s
     bl show_v
@@ -3043,7 +3045,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqxtn v0.2s, v1.2d
     bl show_v
@@ -3054,7 +3056,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqxtun v0.8b, v1.8h
     bl show_v
@@ -3065,7 +3067,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqxtun2 v0.8h, v1.4s
     bl show_v
@@ -3076,7 +3078,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqxtun v0.2s, v1.2d
     bl show_v
@@ -3087,7 +3089,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     shll v0.8h, v1.8b, #8
     bl show_v
@@ -3098,7 +3100,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     shll2 v0.4s, v1.8h, #16
     bl show_v
@@ -3109,7 +3111,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     shll v0.2d, v1.2s, #32
     bl show_v
@@ -3120,7 +3122,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     addv b0, v1.16b
     bl show_v
@@ -3131,7 +3133,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     addv h0, v1.4h
     bl show_v
@@ -3142,7 +3144,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     addv s0, v1.4s
     bl show_v
@@ -3153,7 +3155,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     smaxv b0, v1.16b
     bl show_v
@@ -3164,7 +3166,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     smaxv h0, v1.4h
     bl show_v
@@ -3175,7 +3177,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     smaxv s0, v1.4s
     bl show_v
@@ -3186,7 +3188,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sminv b0, v1.16b
     bl show_v
@@ -3197,7 +3199,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sminv h0, v1.4h
     bl show_v
@@ -3208,7 +3210,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sminv s0, v1.4s
     bl show_v
@@ -3219,7 +3221,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     umaxv b0, v1.16b
     bl show_v
@@ -3230,7 +3232,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     umaxv h0, v1.4h
     bl show_v
@@ -3241,7 +3243,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     umaxv s0, v1.4s
     bl show_v
@@ -3252,7 +3254,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uminv b0, v1.16b
     bl show_v
@@ -3263,7 +3265,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uminv h0, v1.4h
     bl show_v
@@ -3274,7 +3276,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uminv s0, v1.4s
     bl show_v
@@ -3285,7 +3287,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     saddlv h0, v1.8b
     bl show_v
@@ -3296,7 +3298,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     saddlv s0, v1.8h
     bl show_v
@@ -3307,7 +3309,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     saddlv d0, v1.4s
     bl show_v
@@ -3318,7 +3320,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uaddlv h0, v1.8b
     bl show_v
@@ -3329,7 +3331,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uaddlv s0, v1.8h
     bl show_v
@@ -3340,7 +3342,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uaddlv d0, v1.4s
     bl show_v
@@ -3351,7 +3353,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     saddl v0.8h, v1.8b, v2.8b
     bl show_v
@@ -3362,7 +3364,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     saddl2 v0.4s, v1.8h, v2.8h
     bl show_v
@@ -3373,7 +3375,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     saddl v0.2d, v1.2s, v2.2s
     bl show_v
@@ -3384,7 +3386,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uaddl v0.8h, v1.8b, v2.8b
     bl show_v
@@ -3395,7 +3397,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uaddl2 v0.4s, v1.8h, v2.8h
     bl show_v
@@ -3406,7 +3408,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uaddl v0.2d, v1.2s, v2.2s
     bl show_v
@@ -3417,7 +3419,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ssubl v0.8h, v1.8b, v2.8b
     bl show_v
@@ -3428,7 +3430,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ssubl2 v0.4s, v1.8h, v2.8h
     bl show_v
@@ -3439,7 +3441,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ssubl v0.2d, v1.2s, v2.2s
     bl show_v
@@ -3450,7 +3452,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     usubl v0.8h, v1.8b, v2.8b
     bl show_v
@@ -3461,7 +3463,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     usubl2 v0.4s, v1.8h, v2.8h
     bl show_v
@@ -3472,7 +3474,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     usubl v0.2d, v1.2s, v2.2s
     bl show_v
@@ -3483,7 +3485,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sabal v0.8h, v1.8b, v2.8b
     bl show_v
@@ -3494,7 +3496,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sabal2 v0.4s, v1.8h, v2.8h
     bl show_v
@@ -3505,7 +3507,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sabal v0.2d, v1.2s, v2.2s
     bl show_v
@@ -3516,7 +3518,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uabal v0.8h, v1.8b, v2.8b
     bl show_v
@@ -3527,7 +3529,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uabal2 v0.4s, v1.8h, v2.8h
     bl show_v
@@ -3538,7 +3540,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uabal v0.2d, v1.2s, v2.2s
     bl show_v
@@ -3549,7 +3551,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sabdl v0.8h, v1.8b, v2.8b
     bl show_v
@@ -3560,7 +3562,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sabdl2 v0.4s, v1.8h, v2.8h
     bl show_v
@@ -3571,7 +3573,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sabdl v0.2d, v1.2s, v2.2s
     bl show_v
@@ -3582,7 +3584,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uabdl v0.8h, v1.8b, v2.8b
     bl show_v
@@ -3593,7 +3595,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uabdl2 v0.4s, v1.8h, v2.8h
     bl show_v
@@ -3604,7 +3606,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uabdl v0.2d, v1.2s, v2.2s
     bl show_v
@@ -3615,7 +3617,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     smlal v0.8h, v1.8b, v2.8b
     bl show_v
@@ -3626,7 +3628,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     smlal2 v0.4s, v1.8h, v2.8h
     bl show_v
@@ -3637,7 +3639,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     smlal v0.2d, v1.2s, v2.2s
     bl show_v
@@ -3648,7 +3650,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     umlal v0.8h, v1.8b, v2.8b
     bl show_v
@@ -3659,7 +3661,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     umlal2 v0.4s, v1.8h, v2.8h
     bl show_v
@@ -3670,7 +3672,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     umlal v0.2d, v1.2s, v2.2s
     bl show_v
@@ -3681,7 +3683,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     smlsl v0.8h, v1.8b, v2.8b
     bl show_v
@@ -3692,7 +3694,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     smlsl2 v0.4s, v1.8h, v2.8h
     bl show_v
@@ -3703,7 +3705,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     smlsl v0.2d, v1.2s, v2.2s
     bl show_v
@@ -3714,7 +3716,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     umlsl v0.8h, v1.8b, v2.8b
     bl show_v
@@ -3725,7 +3727,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     umlsl2 v0.4s, v1.8h, v2.8h
     bl show_v
@@ -3736,7 +3738,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     umlsl v0.2d, v1.2s, v2.2s
     bl show_v
@@ -3747,7 +3749,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     smull v0.8h, v1.8b, v2.8b
     bl show_v
@@ -3758,7 +3760,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     smull2 v0.4s, v1.8h, v2.8h
     bl show_v
@@ -3769,7 +3771,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     smull v0.2d, v1.2s, v2.2s
     bl show_v
@@ -3780,7 +3782,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     umull v0.8h, v1.8b, v2.8b
     bl show_v
@@ -3791,7 +3793,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     umull2 v0.4s, v1.8h, v2.8h
     bl show_v
@@ -3802,7 +3804,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     umull v0.2d, v1.2s, v2.2s
     bl show_v
@@ -3813,7 +3815,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     saddw v0.8h, v1.8h, v2.8b
     bl show_v
@@ -3824,7 +3826,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     saddw2 v0.4s, v1.4s, v2.8h
     bl show_v
@@ -3835,7 +3837,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     saddw v0.2d, v1.2d, v2.2s
     bl show_v
@@ -3846,7 +3848,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uaddw v0.8h, v1.8h, v2.8b
     bl show_v
@@ -3857,7 +3859,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uaddw2 v0.4s, v1.4s, v2.8h
     bl show_v
@@ -3868,7 +3870,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uaddw v0.2d, v1.2d, v2.2s
     bl show_v
@@ -3879,7 +3881,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ssubw v0.8h, v1.8h, v2.8b
     bl show_v
@@ -3890,7 +3892,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ssubw2 v0.4s, v1.4s, v2.8h
     bl show_v
@@ -3901,7 +3903,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ssubw v0.2d, v1.2d, v2.2s
     bl show_v
@@ -3912,7 +3914,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     usubw v0.8h, v1.8h, v2.8b
     bl show_v
@@ -3923,7 +3925,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     usubw2 v0.4s, v1.4s, v2.8h
     bl show_v
@@ -3934,7 +3936,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     usubw v0.2d, v1.2d, v2.2s
     bl show_v
@@ -3945,7 +3947,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     addhn v0.8b, v1.8h, v2.8h
     bl show_v
@@ -3956,7 +3958,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     addhn2 v0.8h, v1.4s, v2.4s
     bl show_v
@@ -3967,7 +3969,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     addhn v0.2s, v1.2d, v2.2d
     bl show_v
@@ -3978,7 +3980,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     raddhn v0.8b, v1.8h, v2.8h
     bl show_v
@@ -3989,7 +3991,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     raddhn2 v0.8h, v1.4s, v2.4s
     bl show_v
@@ -4000,7 +4002,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     raddhn v0.2s, v1.2d, v2.2d
     bl show_v
@@ -4011,7 +4013,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     subhn v0.8b, v1.8h, v2.8h
     bl show_v
@@ -4022,7 +4024,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     subhn2 v0.8h, v1.4s, v2.4s
     bl show_v
@@ -4033,7 +4035,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     subhn v0.2s, v1.2d, v2.2d
     bl show_v
@@ -4044,7 +4046,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     rsubhn v0.8b, v1.8h, v2.8h
     bl show_v
@@ -4055,7 +4057,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     rsubhn2 v0.8h, v1.4s, v2.4s
     bl show_v
@@ -4066,7 +4068,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     rsubhn v0.2s, v1.2d, v2.2d
     bl show_v
@@ -4077,7 +4079,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqdmlal v0.4s, v1.4h, v2.4h
     bl show_v
@@ -4088,7 +4090,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqdmlal2 v0.2d, v1.4s, v2.4s
     bl show_v
@@ -4099,7 +4101,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqdmlal s0, h1, h2
     bl show_v
@@ -4110,7 +4112,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqdmlal d0, s1, s2
     bl show_v
@@ -4121,7 +4123,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqdmlsl v0.4s, v1.4h, v2.4h
     bl show_v
@@ -4132,7 +4134,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqdmlsl2 v0.2d, v1.4s, v2.4s
     bl show_v
@@ -4143,7 +4145,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqdmlsl s0, h1, h2
     bl show_v
@@ -4154,7 +4156,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqdmlsl d0, s1, s2
     bl show_v
@@ -4165,7 +4167,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqdmull v0.4s, v1.4h, v2.4h
     bl show_v
@@ -4176,7 +4178,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqdmull2 v0.2d, v1.4s, v2.4s
     bl show_v
@@ -4187,7 +4189,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqdmull s0, h1, h2
     bl show_v
@@ -4198,7 +4200,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqdmull d0, s1, s2
     bl show_v
@@ -4209,7 +4211,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     pmull v0.8h, v1.8b, v2.8b
     bl show_v
@@ -4220,7 +4222,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     pmull2 v0.8h, v1.16b, v2.16b
     bl show_v
@@ -4231,7 +4233,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     pmull v0.1q, v1.1d, v2.1d
     bl show_v
@@ -4242,7 +4244,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     pmull2 v0.1q, v1.2d, v2.2d
     bl show_v
@@ -4253,7 +4255,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sshr v0.16b, v1.16b, #1
     bl show_v
@@ -4264,7 +4266,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sshr v0.16b, v1.16b, #5
     bl show_v
@@ -4275,7 +4277,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sshr v0.16b, v1.16b, #8
     bl show_v
@@ -4286,7 +4288,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sshr v0.4h, v1.4h, #1
     bl show_v
@@ -4297,7 +4299,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sshr v0.4h, v1.4h, #9
     bl show_v
@@ -4308,7 +4310,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sshr v0.4h, v1.4h, #16
     bl show_v
@@ -4319,7 +4321,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sshr v0.4s, v1.4s, #1
     bl show_v
@@ -4330,7 +4332,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sshr v0.4s, v1.4s, #17
     bl show_v
@@ -4341,7 +4343,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sshr v0.4s, v1.4s, #32
     bl show_v
@@ -4352,7 +4354,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sshr v0.2d, v1.2d, #1
     bl show_v
@@ -4363,7 +4365,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sshr v0.2d, v1.2d, #33
     bl show_v
@@ -4374,7 +4376,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sshr v0.2d, v1.2d, #64
     bl show_v
@@ -4385,7 +4387,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sshr d0, d1, #33
     bl show_v
@@ -4396,7 +4398,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ushr v0.16b, v1.16b, #1
     bl show_v
@@ -4407,7 +4409,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ushr v0.16b, v1.16b, #5
     bl show_v
@@ -4418,7 +4420,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ushr v0.16b, v1.16b, #8
     bl show_v
@@ -4429,7 +4431,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ushr v0.4h, v1.4h, #1
     bl show_v
@@ -4440,7 +4442,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ushr v0.4h, v1.4h, #9
     bl show_v
@@ -4451,7 +4453,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ushr v0.4h, v1.4h, #16
     bl show_v
@@ -4462,7 +4464,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ushr v0.4s, v1.4s, #1
     bl show_v
@@ -4473,7 +4475,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ushr v0.4s, v1.4s, #17
     bl show_v
@@ -4484,7 +4486,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ushr v0.4s, v1.4s, #32
     bl show_v
@@ -4495,7 +4497,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ushr v0.2d, v1.2d, #1
     bl show_v
@@ -4506,7 +4508,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ushr v0.2d, v1.2d, #33
     bl show_v
@@ -4517,7 +4519,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ushr v0.2d, v1.2d, #64
     bl show_v
@@ -4528,7 +4530,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ushr d0, d1, #33
     bl show_v
@@ -4539,7 +4541,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ssra v0.16b, v1.16b, #1
     bl show_v
@@ -4550,7 +4552,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ssra v0.16b, v1.16b, #5
     bl show_v
@@ -4561,7 +4563,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ssra v0.16b, v1.16b, #8
     bl show_v
@@ -4572,7 +4574,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ssra v0.4h, v1.4h, #1
     bl show_v
@@ -4583,7 +4585,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ssra v0.4h, v1.4h, #9
     bl show_v
@@ -4594,7 +4596,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ssra v0.4h, v1.4h, #16
     bl show_v
@@ -4605,7 +4607,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ssra v0.4s, v1.4s, #1
     bl show_v
@@ -4616,7 +4618,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ssra v0.4s, v1.4s, #17
     bl show_v
@@ -4627,7 +4629,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ssra v0.4s, v1.4s, #32
     bl show_v
@@ -4638,7 +4640,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ssra v0.2d, v1.2d, #1
     bl show_v
@@ -4649,7 +4651,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ssra v0.2d, v1.2d, #33
     bl show_v
@@ -4660,7 +4662,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ssra v0.2d, v1.2d, #64
     bl show_v
@@ -4671,7 +4673,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ssra d0, d1, #33
     bl show_v
@@ -4682,7 +4684,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     usra v0.16b, v1.16b, #1
     bl show_v
@@ -4693,7 +4695,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     usra v0.16b, v1.16b, #5
     bl show_v
@@ -4704,7 +4706,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     usra v0.16b, v1.16b, #8
     bl show_v
@@ -4715,7 +4717,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     usra v0.4h, v1.4h, #1
     bl show_v
@@ -4726,7 +4728,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     usra v0.4h, v1.4h, #9
     bl show_v
@@ -4737,7 +4739,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     usra v0.4h, v1.4h, #16
     bl show_v
@@ -4748,7 +4750,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     usra v0.4s, v1.4s, #1
     bl show_v
@@ -4759,7 +4761,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     usra v0.4s, v1.4s, #17
     bl show_v
@@ -4770,7 +4772,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     usra v0.4s, v1.4s, #32
     bl show_v
@@ -4781,7 +4783,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     usra v0.2d, v1.2d, #1
     bl show_v
@@ -4792,7 +4794,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     usra v0.2d, v1.2d, #33
     bl show_v
@@ -4803,7 +4805,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     usra v0.2d, v1.2d, #64
     bl show_v
@@ -4814,7 +4816,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     usra d0, d1, #33
     bl show_v
@@ -4825,7 +4827,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     srshr v0.16b, v1.16b, #1
     bl show_v
@@ -4836,7 +4838,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     srshr v0.16b, v1.16b, #5
     bl show_v
@@ -4847,7 +4849,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     srshr v0.16b, v1.16b, #8
     bl show_v
@@ -4858,7 +4860,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     srshr v0.4h, v1.4h, #1
     bl show_v
@@ -4869,7 +4871,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     srshr v0.4h, v1.4h, #9
     bl show_v
@@ -4880,7 +4882,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     srshr v0.4h, v1.4h, #16
     bl show_v
@@ -4891,7 +4893,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     srshr v0.4s, v1.4s, #1
     bl show_v
@@ -4902,7 +4904,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     srshr v0.4s, v1.4s, #17
     bl show_v
@@ -4913,7 +4915,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     srshr v0.4s, v1.4s, #32
     bl show_v
@@ -4924,7 +4926,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     srshr v0.2d, v1.2d, #1
     bl show_v
@@ -4935,7 +4937,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     srshr v0.2d, v1.2d, #33
     bl show_v
@@ -4946,7 +4948,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     srshr v0.2d, v1.2d, #64
     bl show_v
@@ -4957,7 +4959,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     srshr d0, d1, #33
     bl show_v
@@ -4968,7 +4970,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     urshr v0.16b, v1.16b, #1
     bl show_v
@@ -4979,7 +4981,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     urshr v0.16b, v1.16b, #5
     bl show_v
@@ -4990,7 +4992,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     urshr v0.16b, v1.16b, #8
     bl show_v
@@ -5001,7 +5003,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     urshr v0.4h, v1.4h, #1
     bl show_v
@@ -5012,7 +5014,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     urshr v0.4h, v1.4h, #9
     bl show_v
@@ -5023,7 +5025,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     urshr v0.4h, v1.4h, #16
     bl show_v
@@ -5034,7 +5036,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     urshr v0.4s, v1.4s, #1
     bl show_v
@@ -5045,7 +5047,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     urshr v0.4s, v1.4s, #17
     bl show_v
@@ -5056,7 +5058,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     urshr v0.4s, v1.4s, #32
     bl show_v
@@ -5067,7 +5069,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     urshr v0.2d, v1.2d, #1
     bl show_v
@@ -5078,7 +5080,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     urshr v0.2d, v1.2d, #33
     bl show_v
@@ -5089,7 +5091,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     urshr v0.2d, v1.2d, #64
     bl show_v
@@ -5100,7 +5102,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     urshr d0, d1, #33
     bl show_v
@@ -5111,7 +5113,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     srsra v0.16b, v1.16b, #1
     bl show_v
@@ -5122,7 +5124,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     srsra v0.16b, v1.16b, #5
     bl show_v
@@ -5133,7 +5135,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     srsra v0.16b, v1.16b, #8
     bl show_v
@@ -5144,7 +5146,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     srsra v0.4h, v1.4h, #1
     bl show_v
@@ -5155,7 +5157,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     srsra v0.4h, v1.4h, #9
     bl show_v
@@ -5166,7 +5168,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     srsra v0.4h, v1.4h, #16
     bl show_v
@@ -5177,7 +5179,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     srsra v0.4s, v1.4s, #1
     bl show_v
@@ -5188,7 +5190,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     srsra v0.4s, v1.4s, #17
     bl show_v
@@ -5199,7 +5201,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     srsra v0.4s, v1.4s, #32
     bl show_v
@@ -5210,7 +5212,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     srsra v0.2d, v1.2d, #1
     bl show_v
@@ -5221,7 +5223,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     srsra v0.2d, v1.2d, #33
     bl show_v
@@ -5232,7 +5234,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     srsra v0.2d, v1.2d, #64
     bl show_v
@@ -5243,7 +5245,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     srsra d0, d1, #33
     bl show_v
@@ -5254,7 +5256,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ursra v0.16b, v1.16b, #1
     bl show_v
@@ -5265,7 +5267,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ursra v0.16b, v1.16b, #5
     bl show_v
@@ -5276,7 +5278,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ursra v0.16b, v1.16b, #8
     bl show_v
@@ -5287,7 +5289,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ursra v0.4h, v1.4h, #1
     bl show_v
@@ -5298,7 +5300,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ursra v0.4h, v1.4h, #9
     bl show_v
@@ -5309,7 +5311,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ursra v0.4h, v1.4h, #16
     bl show_v
@@ -5320,7 +5322,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ursra v0.4s, v1.4s, #1
     bl show_v
@@ -5331,7 +5333,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ursra v0.4s, v1.4s, #17
     bl show_v
@@ -5342,7 +5344,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ursra v0.4s, v1.4s, #32
     bl show_v
@@ -5353,7 +5355,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ursra v0.2d, v1.2d, #1
     bl show_v
@@ -5364,7 +5366,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ursra v0.2d, v1.2d, #33
     bl show_v
@@ -5375,7 +5377,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ursra v0.2d, v1.2d, #64
     bl show_v
@@ -5386,7 +5388,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ursra d0, d1, #33
     bl show_v
@@ -5397,7 +5399,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sri v0.16b, v1.16b, #1
     bl show_v
@@ -5408,7 +5410,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sri v0.16b, v1.16b, #5
     bl show_v
@@ -5419,7 +5421,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sri v0.16b, v1.16b, #8
     bl show_v
@@ -5430,7 +5432,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sri v0.4h, v1.4h, #1
     bl show_v
@@ -5441,7 +5443,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sri v0.4h, v1.4h, #9
     bl show_v
@@ -5452,7 +5454,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sri v0.4h, v1.4h, #16
     bl show_v
@@ -5463,7 +5465,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sri v0.4s, v1.4s, #1
     bl show_v
@@ -5474,7 +5476,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sri v0.4s, v1.4s, #17
     bl show_v
@@ -5485,7 +5487,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sri v0.4s, v1.4s, #32
     bl show_v
@@ -5496,7 +5498,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sri v0.2d, v1.2d, #1
     bl show_v
@@ -5507,7 +5509,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sri v0.2d, v1.2d, #33
     bl show_v
@@ -5518,7 +5520,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sri v0.2d, v1.2d, #64
     bl show_v
@@ -5529,7 +5531,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sri d0, d1, #33
     bl show_v
@@ -5540,7 +5542,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     shl v0.16b, v1.16b, #0
     bl show_v
@@ -5551,7 +5553,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     shl v0.16b, v1.16b, #3
     bl show_v
@@ -5562,7 +5564,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     shl v0.16b, v1.16b, #7
     bl show_v
@@ -5573,7 +5575,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     shl v0.4h, v1.4h, #0
     bl show_v
@@ -5584,7 +5586,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     shl v0.4h, v1.4h, #3
     bl show_v
@@ -5595,7 +5597,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     shl v0.4h, v1.4h, #15
     bl show_v
@@ -5606,7 +5608,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     shl v0.4s, v1.4s, #0
     bl show_v
@@ -5617,7 +5619,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     shl v0.4s, v1.4s, #3
     bl show_v
@@ -5628,7 +5630,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     shl v0.4s, v1.4s, #31
     bl show_v
@@ -5639,7 +5641,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     shl v0.2d, v1.2d, #0
     bl show_v
@@ -5650,7 +5652,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     shl v0.2d, v1.2d, #3
     bl show_v
@@ -5661,7 +5663,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     shl v0.2d, v1.2d, #63
     bl show_v
@@ -5672,7 +5674,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     shl d0, d1, #7
     bl show_v
@@ -5683,7 +5685,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sli v0.16b, v1.16b, #0
     bl show_v
@@ -5694,7 +5696,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sli v0.16b, v1.16b, #3
     bl show_v
@@ -5705,7 +5707,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sli v0.16b, v1.16b, #7
     bl show_v
@@ -5716,7 +5718,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sli v0.4h, v1.4h, #0
     bl show_v
@@ -5727,7 +5729,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sli v0.4h, v1.4h, #3
     bl show_v
@@ -5738,7 +5740,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sli v0.4h, v1.4h, #15
     bl show_v
@@ -5749,7 +5751,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sli v0.4s, v1.4s, #0
     bl show_v
@@ -5760,7 +5762,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sli v0.4s, v1.4s, #3
     bl show_v
@@ -5771,7 +5773,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sli v0.4s, v1.4s, #31
     bl show_v
@@ -5782,7 +5784,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sli v0.2d, v1.2d, #0
     bl show_v
@@ -5793,7 +5795,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sli v0.2d, v1.2d, #3
     bl show_v
@@ -5804,7 +5806,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sli v0.2d, v1.2d, #63
     bl show_v
@@ -5815,7 +5817,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sli d0, d1, #7
     bl show_v
@@ -5826,7 +5828,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqshlu v0.16b, v1.16b, #0
     bl show_v
@@ -5837,7 +5839,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqshlu v0.16b, v1.16b, #3
     bl show_v
@@ -5848,7 +5850,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqshlu v0.16b, v1.16b, #7
     bl show_v
@@ -5859,7 +5861,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqshlu v0.4h, v1.4h, #0
     bl show_v
@@ -5870,7 +5872,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqshlu v0.4h, v1.4h, #3
     bl show_v
@@ -5881,7 +5883,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqshlu v0.4h, v1.4h, #15
     bl show_v
@@ -5892,7 +5894,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqshlu v0.4s, v1.4s, #0
     bl show_v
@@ -5903,7 +5905,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqshlu v0.4s, v1.4s, #3
     bl show_v
@@ -5914,7 +5916,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqshlu v0.4s, v1.4s, #31
     bl show_v
@@ -5925,7 +5927,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqshlu v0.2d, v1.2d, #0
     bl show_v
@@ -5936,7 +5938,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqshlu v0.2d, v1.2d, #3
     bl show_v
@@ -5947,7 +5949,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqshlu v0.2d, v1.2d, #63
     bl show_v
@@ -5958,7 +5960,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqshlu b0, b1, #5
     bl show_v
@@ -5969,7 +5971,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqshlu h0, h1, #13
     bl show_v
@@ -5980,7 +5982,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqshlu s0, s1, #29
     bl show_v
@@ -5991,7 +5993,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqshlu d0, d1, #61
     bl show_v
@@ -6002,7 +6004,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqshl v0.16b, v1.16b, #0
     bl show_v
@@ -6013,7 +6015,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqshl v0.16b, v1.16b, #3
     bl show_v
@@ -6024,7 +6026,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqshl v0.16b, v1.16b, #7
     bl show_v
@@ -6035,7 +6037,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqshl v0.4h, v1.4h, #0
     bl show_v
@@ -6046,7 +6048,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqshl v0.4h, v1.4h, #3
     bl show_v
@@ -6057,7 +6059,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqshl v0.4h, v1.4h, #15
     bl show_v
@@ -6068,7 +6070,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqshl v0.4s, v1.4s, #0
     bl show_v
@@ -6079,7 +6081,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqshl v0.4s, v1.4s, #3
     bl show_v
@@ -6090,7 +6092,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqshl v0.4s, v1.4s, #31
     bl show_v
@@ -6101,7 +6103,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqshl v0.2d, v1.2d, #0
     bl show_v
@@ -6112,7 +6114,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqshl v0.2d, v1.2d, #3
     bl show_v
@@ -6123,7 +6125,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqshl v0.2d, v1.2d, #63
     bl show_v
@@ -6134,7 +6136,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqshl b0, b1, #5
     bl show_v
@@ -6145,7 +6147,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqshl h0, h1, #13
     bl show_v
@@ -6156,7 +6158,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqshl s0, s1, #29
     bl show_v
@@ -6167,7 +6169,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqshl d0, d1, #61
     bl show_v
@@ -6178,7 +6180,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqshl v0.16b, v1.16b, #0
     bl show_v
@@ -6189,7 +6191,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqshl v0.16b, v1.16b, #3
     bl show_v
@@ -6200,7 +6202,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqshl v0.16b, v1.16b, #7
     bl show_v
@@ -6211,7 +6213,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqshl v0.4h, v1.4h, #0
     bl show_v
@@ -6222,7 +6224,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqshl v0.4h, v1.4h, #3
     bl show_v
@@ -6233,7 +6235,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqshl v0.4h, v1.4h, #15
     bl show_v
@@ -6244,7 +6246,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqshl v0.4s, v1.4s, #0
     bl show_v
@@ -6255,7 +6257,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqshl v0.4s, v1.4s, #3
     bl show_v
@@ -6266,7 +6268,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqshl v0.4s, v1.4s, #31
     bl show_v
@@ -6277,7 +6279,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqshl v0.2d, v1.2d, #0
     bl show_v
@@ -6288,7 +6290,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqshl v0.2d, v1.2d, #3
     bl show_v
@@ -6299,7 +6301,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqshl v0.2d, v1.2d, #63
     bl show_v
@@ -6310,7 +6312,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqshl b0, b1, #5
     bl show_v
@@ -6321,7 +6323,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqshl h0, h1, #13
     bl show_v
@@ -6332,7 +6334,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqshl s0, s1, #29
     bl show_v
@@ -6343,7 +6345,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqshl d0, d1, #61
     bl show_v
@@ -6354,7 +6356,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     shrn v0.8b, v1.8h, #3
     bl show_v
@@ -6365,7 +6367,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     shrn2 v0.8h, v1.4s, #16
     bl show_v
@@ -6376,7 +6378,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     shrn v0.2s, v1.2d, #1
     bl show_v
@@ -6387,7 +6389,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     shrn v0.4h, v1.4s, #9
     bl show_v
@@ -6398,7 +6400,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     rshrn v0.8b, v1.8h, #3
     bl show_v
@@ -6409,7 +6411,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     rshrn2 v0.8h, v1.4s, #16
     bl show_v
@@ -6420,7 +6422,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     rshrn v0.2s, v1.2d, #1
     bl show_v
@@ -6431,7 +6433,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     rshrn v0.4h, v1.4s, #9
     bl show_v
@@ -6442,7 +6444,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqshrn v0.8b, v1.8h, #3
     bl show_v
@@ -6453,7 +6455,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqshrn2 v0.8h, v1.4s, #16
     bl show_v
@@ -6464,7 +6466,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqshrn v0.2s, v1.2d, #1
     bl show_v
@@ -6475,7 +6477,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqshrn v0.4h, v1.4s, #9
     bl show_v
@@ -6486,7 +6488,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqshrn b0, h1, #5
     bl show_v
@@ -6497,7 +6499,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqshrn s0, d1, #32
     bl show_v
@@ -6508,7 +6510,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrshrn v0.8b, v1.8h, #3
     bl show_v
@@ -6519,7 +6521,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrshrn2 v0.8h, v1.4s, #16
     bl show_v
@@ -6530,7 +6532,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrshrn v0.2s, v1.2d, #1
     bl show_v
@@ -6541,7 +6543,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrshrn v0.4h, v1.4s, #9
     bl show_v
@@ -6552,7 +6554,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrshrn b0, h1, #5
     bl show_v
@@ -6563,7 +6565,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrshrn s0, d1, #32
     bl show_v
@@ -6574,7 +6576,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqshrn v0.8b, v1.8h, #3
     bl show_v
@@ -6585,7 +6587,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqshrn2 v0.8h, v1.4s, #16
     bl show_v
@@ -6596,7 +6598,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqshrn v0.2s, v1.2d, #1
     bl show_v
@@ -6607,7 +6609,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqshrn v0.4h, v1.4s, #9
     bl show_v
@@ -6618,7 +6620,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqshrn b0, h1, #5
     bl show_v
@@ -6629,7 +6631,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqshrn s0, d1, #32
     bl show_v
@@ -6640,7 +6642,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqrshrn v0.8b, v1.8h, #3
     bl show_v
@@ -6651,7 +6653,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqrshrn2 v0.8h, v1.4s, #16
     bl show_v
@@ -6662,7 +6664,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqrshrn v0.2s, v1.2d, #1
     bl show_v
@@ -6673,7 +6675,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqrshrn v0.4h, v1.4s, #9
     bl show_v
@@ -6684,7 +6686,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqrshrn b0, h1, #5
     bl show_v
@@ -6695,7 +6697,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqrshrn s0, d1, #32
     bl show_v
@@ -6706,7 +6708,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqshrun v0.8b, v1.8h, #3
     bl show_v
@@ -6717,7 +6719,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqshrun2 v0.8h, v1.4s, #16
     bl show_v
@@ -6728,7 +6730,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqshrun v0.2s, v1.2d, #1
     bl show_v
@@ -6739,7 +6741,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqshrun v0.4h, v1.4s, #9
     bl show_v
@@ -6750,7 +6752,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqshrun b0, h1, #5
     bl show_v
@@ -6761,7 +6763,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqshrun s0, d1, #32
     bl show_v
@@ -6772,7 +6774,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrshrun v0.8b, v1.8h, #3
     bl show_v
@@ -6783,7 +6785,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrshrun2 v0.8h, v1.4s, #16
     bl show_v
@@ -6794,7 +6796,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrshrun v0.2s, v1.2d, #1
     bl show_v
@@ -6805,7 +6807,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrshrun v0.4h, v1.4s, #9
     bl show_v
@@ -6816,7 +6818,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrshrun b0, h1, #5
     bl show_v
@@ -6827,7 +6829,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrshrun s0, d1, #32
     bl show_v
@@ -6838,7 +6840,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sshll v0.8h, v1.8b, #0
     bl show_v
@@ -6849,7 +6851,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sshll2 v0.4s, v1.8h, #5
     bl show_v
@@ -6860,7 +6862,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sshll v0.2d, v1.2s, #31
     bl show_v
@@ -6871,7 +6873,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ushll v0.8h, v1.8b, #0
     bl show_v
@@ -6882,7 +6884,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ushll2 v0.4s, v1.8h, #5
     bl show_v
@@ -6893,7 +6895,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ushll v0.2d, v1.2s, #31
     bl show_v
@@ -6904,7 +6906,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     mul v0.8h, v1.8h, v2.h[7]
     bl show_v
@@ -6915,7 +6917,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     mul v0.2s, v1.2s, v2.s[1]
     bl show_v
@@ -6926,7 +6928,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     mul v0.4s, v1.4s, v15.s[2]
     bl show_v
@@ -6937,7 +6939,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     mla v0.8h, v1.8h, v2.h[7]
     bl show_v
@@ -6948,7 +6950,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     mla v0.2s, v1.2s, v2.s[1]
     bl show_v
@@ -6959,7 +6961,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     mla v0.4s, v1.4s, v15.s[2]
     bl show_v
@@ -6970,7 +6972,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     mls v0.8h, v1.8h, v2.h[7]
     bl show_v
@@ -6981,7 +6983,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     mls v0.2s, v1.2s, v2.s[1]
     bl show_v
@@ -6992,7 +6994,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     mls v0.4s, v1.4s, v15.s[2]
     bl show_v
@@ -7003,7 +7005,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqdmulh v0.8h, v1.8h, v2.h[7]
     bl show_v
@@ -7014,7 +7016,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqdmulh v0.2s, v1.2s, v2.s[1]
     bl show_v
@@ -7025,7 +7027,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqdmulh v0.4s, v1.4s, v15.s[2]
     bl show_v
@@ -7036,7 +7038,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrdmulh v0.8h, v1.8h, v2.h[7]
     bl show_v
@@ -7047,7 +7049,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrdmulh v0.2s, v1.2s, v2.s[1]
     bl show_v
@@ -7058,7 +7060,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrdmulh v0.4s, v1.4s, v15.s[2]
     bl show_v
@@ -7069,7 +7071,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrdmlah v0.8h, v1.8h, v2.h[7]
     bl show_v
@@ -7080,7 +7082,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrdmlah v0.2s, v1.2s, v2.s[1]
     bl show_v
@@ -7091,7 +7093,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrdmlah v0.4s, v1.4s, v15.s[2]
     bl show_v
@@ -7102,7 +7104,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrdmlsh v0.8h, v1.8h, v2.h[7]
     bl show_v
@@ -7113,7 +7115,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrdmlsh v0.2s, v1.2s, v2.s[1]
     bl show_v
@@ -7124,7 +7126,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrdmlsh v0.4s, v1.4s, v15.s[2]
     bl show_v
@@ -7135,7 +7137,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqdmulh h0, h1, v2.h[3]
     bl show_v
@@ -7146,7 +7148,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqdmulh s0, s1, v2.s[3]
     bl show_v
@@ -7157,7 +7159,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrdmulh h0, h1, v2.h[3]
     bl show_v
@@ -7168,7 +7170,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrdmulh s0, s1, v2.s[3]
     bl show_v
@@ -7179,7 +7181,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrdmlah h0, h1, v2.h[3]
     bl show_v
@@ -7190,7 +7192,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrdmlah s0, s1, v2.s[3]
     bl show_v
@@ -7201,7 +7203,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrdmlsh h0, h1, v2.h[3]
     bl show_v
@@ -7212,7 +7214,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrdmlsh s0, s1, v2.s[3]
     bl show_v
@@ -7223,7 +7225,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     smull v0.4s, v1.4h, v2.h[5]
     bl show_v
@@ -7234,7 +7236,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     smull2 v0.2d, v1.4s, v2.s[2]
     bl show_v
@@ -7245,7 +7247,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     umull v0.4s, v1.4h, v2.h[5]
     bl show_v
@@ -7256,7 +7258,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     umull2 v0.2d, v1.4s, v2.s[2]
     bl show_v
@@ -7267,7 +7269,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     smlal v0.4s, v1.4h, v2.h[5]
     bl show_v
@@ -7278,7 +7280,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     smlal2 v0.2d, v1.4s, v2.s[2]
     bl show_v
@@ -7289,7 +7291,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     umlal v0.4s, v1.4h, v2.h[5]
     bl show_v
@@ -7300,7 +7302,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     umlal2 v0.2d, v1.4s, v2.s[2]
     bl show_v
@@ -7311,7 +7313,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     smlsl v0.4s, v1.4h, v2.h[5]
     bl show_v
@@ -7322,7 +7324,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     smlsl2 v0.2d, v1.4s, v2.s[2]
     bl show_v
@@ -7333,7 +7335,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     umlsl v0.4s, v1.4h, v2.h[5]
     bl show_v
@@ -7344,7 +7346,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     umlsl2 v0.2d, v1.4s, v2.s[2]
     bl show_v
@@ -7355,7 +7357,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqdmull v0.4s, v1.4h, v2.h[5]
     bl show_v
@@ -7366,7 +7368,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqdmull2 v0.2d, v1.4s, v2.s[2]
     bl show_v
@@ -7377,7 +7379,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqdmlal v0.4s, v1.4h, v2.h[5]
     bl show_v
@@ -7388,7 +7390,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqdmlal2 v0.2d, v1.4s, v2.s[2]
     bl show_v
@@ -7399,7 +7401,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqdmlsl v0.4s, v1.4h, v2.h[5]
     bl show_v
@@ -7410,7 +7412,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqdmlsl2 v0.2d, v1.4s, v2.s[2]
     bl show_v
@@ -7421,7 +7423,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqdmull s0, h1, v2.h[1]
     bl show_v
@@ -7432,7 +7434,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqdmull d0, s1, v2.s[3]
     bl show_v
@@ -7443,7 +7445,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqdmlal s0, h1, v2.h[1]
     bl show_v
@@ -7454,7 +7456,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqdmlal d0, s1, v2.s[3]
     bl show_v
@@ -7465,7 +7467,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqdmlsl s0, h1, v2.h[1]
     bl show_v
@@ -7476,7 +7478,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqdmlsl d0, s1, v2.s[3]
     bl show_v
@@ -7487,7 +7489,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqadd b0, b1, b2
     bl show_v
@@ -7498,7 +7500,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqadd h0, h1, h2
     bl show_v
@@ -7509,7 +7511,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqadd s0, s1, s2
     bl show_v
@@ -7520,7 +7522,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqadd d0, d1, d2
     bl show_v
@@ -7531,7 +7533,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqadd b0, b1, b2
     bl show_v
@@ -7542,7 +7544,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqadd h0, h1, h2
     bl show_v
@@ -7553,7 +7555,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqadd s0, s1, s2
     bl show_v
@@ -7564,7 +7566,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqadd d0, d1, d2
     bl show_v
@@ -7575,7 +7577,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqsub b0, b1, b2
     bl show_v
@@ -7586,7 +7588,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqsub h0, h1, h2
     bl show_v
@@ -7597,7 +7599,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqsub s0, s1, s2
     bl show_v
@@ -7608,7 +7610,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqsub d0, d1, d2
     bl show_v
@@ -7619,7 +7621,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqsub b0, b1, b2
     bl show_v
@@ -7630,7 +7632,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqsub h0, h1, h2
     bl show_v
@@ -7641,7 +7643,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqsub s0, s1, s2
     bl show_v
@@ -7652,7 +7654,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqsub d0, d1, d2
     bl show_v
@@ -7663,7 +7665,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqshl b0, b1, b2
     bl show_v
@@ -7674,7 +7676,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqshl h0, h1, h2
     bl show_v
@@ -7685,7 +7687,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqshl s0, s1, s2
     bl show_v
@@ -7696,7 +7698,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqshl d0, d1, d2
     bl show_v
@@ -7707,7 +7709,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqshl b0, b1, b2
     bl show_v
@@ -7718,7 +7720,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqshl h0, h1, h2
     bl show_v
@@ -7729,7 +7731,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqshl s0, s1, s2
     bl show_v
@@ -7740,7 +7742,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqshl d0, d1, d2
     bl show_v
@@ -7751,7 +7753,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrshl b0, b1, b2
     bl show_v
@@ -7762,7 +7764,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrshl h0, h1, h2
     bl show_v
@@ -7773,7 +7775,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrshl s0, s1, s2
     bl show_v
@@ -7784,7 +7786,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrshl d0, d1, d2
     bl show_v
@@ -7795,7 +7797,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqrshl b0, b1, b2
     bl show_v
@@ -7806,7 +7808,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqrshl h0, h1, h2
     bl show_v
@@ -7817,7 +7819,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqrshl s0, s1, s2
     bl show_v
@@ -7828,7 +7830,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqrshl d0, d1, d2
     bl show_v
@@ -7839,7 +7841,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmgt d0, d1, d2
     bl show_v
@@ -7850,7 +7852,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmge d0, d1, d2
     bl show_v
@@ -7861,7 +7863,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmhi d0, d1, d2
     bl show_v
@@ -7872,7 +7874,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmhs d0, d1, d2
     bl show_v
@@ -7883,7 +7885,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmtst d0, d1, d2
     bl show_v
@@ -7894,7 +7896,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmeq d0, d1, d2
     bl show_v
@@ -7905,7 +7907,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sshl d0, d1, d2
     bl show_v
@@ -7916,7 +7918,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ushl d0, d1, d2
     bl show_v
@@ -7927,7 +7929,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     srshl d0, d1, d2
     bl show_v
@@ -7938,7 +7940,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     urshl d0, d1, d2
     bl show_v
@@ -7949,7 +7951,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     add d0, d1, d2
     bl show_v
@@ -7960,7 +7962,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sub d0, d1, d2
     bl show_v
@@ -7971,7 +7973,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqdmulh h0, h1, h2
     bl show_v
@@ -7982,7 +7984,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqdmulh s0, s1, s2
     bl show_v
@@ -7993,7 +7995,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrdmulh h0, h1, h2
     bl show_v
@@ -8004,7 +8006,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrdmulh s0, s1, s2
     bl show_v
@@ -8015,7 +8017,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrdmlah h0, h1, h2
     bl show_v
@@ -8026,7 +8028,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrdmlah s0, s1, s2
     bl show_v
@@ -8037,7 +8039,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrdmlsh h0, h1, h2
     bl show_v
@@ -8048,7 +8050,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqrdmlsh s0, s1, s2
     bl show_v
@@ -8059,7 +8061,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     suqadd b0, b1
     bl show_v
@@ -8070,7 +8072,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     suqadd h0, h1
     bl show_v
@@ -8081,7 +8083,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     suqadd s0, s1
     bl show_v
@@ -8092,7 +8094,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     suqadd d0, d1
     bl show_v
@@ -8103,7 +8105,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     usqadd b0, b1
     bl show_v
@@ -8114,7 +8116,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     usqadd h0, h1
     bl show_v
@@ -8125,7 +8127,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     usqadd s0, s1
     bl show_v
@@ -8136,7 +8138,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     usqadd d0, d1
     bl show_v
@@ -8147,7 +8149,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqabs b0, b1
     bl show_v
@@ -8158,7 +8160,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqabs h0, h1
     bl show_v
@@ -8169,7 +8171,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqabs s0, s1
     bl show_v
@@ -8180,7 +8182,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqabs d0, d1
     bl show_v
@@ -8191,7 +8193,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqneg b0, b1
     bl show_v
@@ -8202,7 +8204,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqneg h0, h1
     bl show_v
@@ -8213,7 +8215,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqneg s0, s1
     bl show_v
@@ -8224,7 +8226,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqneg d0, d1
     bl show_v
@@ -8235,7 +8237,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     abs d0, d1
     bl show_v
@@ -8246,7 +8248,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     neg d0, d1
     bl show_v
@@ -8257,7 +8259,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmgt d0, d1, #0
     bl show_v
@@ -8268,7 +8270,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmge d0, d1, #0
     bl show_v
@@ -8279,7 +8281,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmeq d0, d1, #0
     bl show_v
@@ -8290,7 +8292,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmle d0, d1, #0
     bl show_v
@@ -8301,7 +8303,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     cmlt d0, d1, #0
     bl show_v
@@ -8312,7 +8314,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqxtn b0, h1
     bl show_v
@@ -8323,7 +8325,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqxtn h0, s1
     bl show_v
@@ -8334,7 +8336,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqxtn s0, d1
     bl show_v
@@ -8345,7 +8347,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqxtn b0, h1
     bl show_v
@@ -8356,7 +8358,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqxtn h0, s1
     bl show_v
@@ -8367,7 +8369,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uqxtn s0, d1
     bl show_v
@@ -8378,7 +8380,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqxtun b0, h1
     bl show_v
@@ -8389,7 +8391,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqxtun h0, s1
     bl show_v
@@ -8400,7 +8402,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sqxtun s0, d1
     bl show_v
@@ -8411,7 +8413,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     addp d0, v1.2d
     bl show_v

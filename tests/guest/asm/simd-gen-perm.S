@@ -11,6 +11,8 @@ _start:
     mov x23, #1
 1:  ldr x9, [x22], #8
     msr fpcr, x9
+    lsr x26, x9, #28
+    and x26, x26, #0x10
     adr x20, datasets
     mov x21, #7
 2:  bl body
@@ -29,7 +31,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     zip1 v0.8b, v1.8b, v2.8b
     bl show_v
@@ -40,7 +42,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     zip1 v0.16b, v1.16b, v2.16b
     bl show_v
@@ -51,7 +53,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     zip1 v0.4h, v1.4h, v2.4h
     bl show_v
@@ -62,7 +64,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     zip1 v0.8h, v1.8h, v2.8h
     bl show_v
@@ -73,7 +75,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     zip1 v0.2s, v1.2s, v2.2s
     bl show_v
@@ -84,7 +86,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     zip1 v0.4s, v1.4s, v2.4s
     bl show_v
@@ -95,7 +97,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     zip1 v0.2d, v1.2d, v2.2d
     bl show_v
@@ -106,7 +108,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     zip2 v0.8b, v1.8b, v2.8b
     bl show_v
@@ -117,7 +119,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     zip2 v0.16b, v1.16b, v2.16b
     bl show_v
@@ -128,7 +130,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     zip2 v0.4h, v1.4h, v2.4h
     bl show_v
@@ -139,7 +141,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     zip2 v0.8h, v1.8h, v2.8h
     bl show_v
@@ -150,7 +152,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     zip2 v0.2s, v1.2s, v2.2s
     bl show_v
@@ -161,7 +163,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     zip2 v0.4s, v1.4s, v2.4s
     bl show_v
@@ -172,7 +174,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     zip2 v0.2d, v1.2d, v2.2d
     bl show_v
@@ -183,7 +185,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uzp1 v0.8b, v1.8b, v2.8b
     bl show_v
@@ -194,7 +196,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uzp1 v0.16b, v1.16b, v2.16b
     bl show_v
@@ -205,7 +207,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uzp1 v0.4h, v1.4h, v2.4h
     bl show_v
@@ -216,7 +218,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uzp1 v0.8h, v1.8h, v2.8h
     bl show_v
@@ -227,7 +229,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uzp1 v0.2s, v1.2s, v2.2s
     bl show_v
@@ -238,7 +240,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uzp1 v0.4s, v1.4s, v2.4s
     bl show_v
@@ -249,7 +251,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uzp1 v0.2d, v1.2d, v2.2d
     bl show_v
@@ -260,7 +262,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uzp2 v0.8b, v1.8b, v2.8b
     bl show_v
@@ -271,7 +273,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uzp2 v0.16b, v1.16b, v2.16b
     bl show_v
@@ -282,7 +284,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uzp2 v0.4h, v1.4h, v2.4h
     bl show_v
@@ -293,7 +295,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uzp2 v0.8h, v1.8h, v2.8h
     bl show_v
@@ -304,7 +306,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uzp2 v0.2s, v1.2s, v2.2s
     bl show_v
@@ -315,7 +317,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uzp2 v0.4s, v1.4s, v2.4s
     bl show_v
@@ -326,7 +328,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     uzp2 v0.2d, v1.2d, v2.2d
     bl show_v
@@ -337,7 +339,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     trn1 v0.8b, v1.8b, v2.8b
     bl show_v
@@ -348,7 +350,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     trn1 v0.16b, v1.16b, v2.16b
     bl show_v
@@ -359,7 +361,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     trn1 v0.4h, v1.4h, v2.4h
     bl show_v
@@ -370,7 +372,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     trn1 v0.8h, v1.8h, v2.8h
     bl show_v
@@ -381,7 +383,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     trn1 v0.2s, v1.2s, v2.2s
     bl show_v
@@ -392,7 +394,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     trn1 v0.4s, v1.4s, v2.4s
     bl show_v
@@ -403,7 +405,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     trn1 v0.2d, v1.2d, v2.2d
     bl show_v
@@ -414,7 +416,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     trn2 v0.8b, v1.8b, v2.8b
     bl show_v
@@ -425,7 +427,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     trn2 v0.16b, v1.16b, v2.16b
     bl show_v
@@ -436,7 +438,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     trn2 v0.4h, v1.4h, v2.4h
     bl show_v
@@ -447,7 +449,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     trn2 v0.8h, v1.8h, v2.8h
     bl show_v
@@ -458,7 +460,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     trn2 v0.2s, v1.2s, v2.2s
     bl show_v
@@ -469,7 +471,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     trn2 v0.4s, v1.4s, v2.4s
     bl show_v
@@ -480,7 +482,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     trn2 v0.2d, v1.2d, v2.2d
     bl show_v
@@ -491,7 +493,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ext v0.8b, v1.8b, v2.8b, #3
     bl show_v
@@ -502,7 +504,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ext v0.16b, v1.16b, v2.16b, #0
     bl show_v
@@ -513,7 +515,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ext v0.16b, v1.16b, v2.16b, #9
     bl show_v
@@ -524,7 +526,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     ext v0.16b, v1.16b, v2.16b, #15
     bl show_v
@@ -535,7 +537,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     tbl v0.8b, {v1.16b}, v3.8b
     bl show_v
@@ -546,7 +548,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     tbl v0.16b, {v1.16b, v2.16b}, v3.16b
     bl show_v
@@ -557,7 +559,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     tbl v0.16b, {v1.16b, v2.16b, v3.16b}, v3.16b
     bl show_v
@@ -568,7 +570,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     tbl v0.16b, {v31.16b, v0.16b, v1.16b, v2.16b}, v3.16b
     bl show_v
@@ -579,7 +581,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     tbx v0.8b, {v1.16b}, v3.8b
     bl show_v
@@ -590,7 +592,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     tbx v0.16b, {v1.16b, v2.16b}, v3.16b
     bl show_v
@@ -601,7 +603,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     tbx v0.16b, {v1.16b, v2.16b, v3.16b}, v3.16b
     bl show_v
@@ -612,7 +614,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     tbx v0.16b, {v31.16b, v0.16b, v1.16b, v2.16b}, v3.16b
     bl show_v
@@ -623,7 +625,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     dup v0.16b, v1.b[15]
     bl show_v
@@ -634,7 +636,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     mov v0.b[7], v1.b[15]
     bl show_v
@@ -645,7 +647,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     mov b0, v1.b[15]
     bl show_v
@@ -656,7 +658,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     dup v0.8h, v1.h[3]
     bl show_v
@@ -667,7 +669,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     mov v0.h[1], v1.h[3]
     bl show_v
@@ -678,7 +680,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     mov h0, v1.h[3]
     bl show_v
@@ -689,7 +691,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     dup v0.4s, v1.s[2]
     bl show_v
@@ -700,7 +702,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     mov v0.s[1], v1.s[2]
     bl show_v
@@ -711,7 +713,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     mov s0, v1.s[2]
     bl show_v
@@ -722,7 +724,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     dup v0.2d, v1.d[1]
     bl show_v
@@ -733,7 +735,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     mov v0.d[0], v1.d[1]
     bl show_v
@@ -744,7 +746,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     mov d0, v1.d[1]
     bl show_v
@@ -755,7 +757,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     dup v0.8b, v1.b[9]
     bl show_v
@@ -766,7 +768,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     dup v0.2s, v1.s[3]
     bl show_v
@@ -777,7 +779,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     dup v0.16b, w11
     bl show_v
@@ -788,7 +790,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     dup v0.4h, w11
     bl show_v
@@ -799,7 +801,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     dup v0.2s, w11
     bl show_v
@@ -810,7 +812,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     dup v0.2d, x11
     bl show_v
@@ -821,7 +823,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     mov v0.b[7], w11
     bl show_v
@@ -832,7 +834,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     mov v0.h[2], w11
     bl show_v
@@ -843,7 +845,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     mov v0.s[3], w11
     bl show_v
@@ -854,7 +856,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     mov v0.d[1], x11
     bl show_v
@@ -865,7 +867,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     movi v0.4s, #0xab
     bl show_v
@@ -876,7 +878,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     mvni v0.2s, #0xab
     bl show_v
@@ -887,7 +889,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     orr v0.4s, #0xab
     bl show_v
@@ -898,7 +900,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     bic v0.2s, #0xab
     bl show_v
@@ -909,7 +911,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     movi v0.4s, #0xab, lsl #8
     bl show_v
@@ -920,7 +922,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     mvni v0.2s, #0xab, lsl #8
     bl show_v
@@ -931,7 +933,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     orr v0.4s, #0xab, lsl #8
     bl show_v
@@ -942,7 +944,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     bic v0.2s, #0xab, lsl #8
     bl show_v
@@ -953,7 +955,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     movi v0.4s, #0xab, lsl #16
     bl show_v
@@ -964,7 +966,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     mvni v0.2s, #0xab, lsl #16
     bl show_v
@@ -975,7 +977,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     orr v0.4s, #0xab, lsl #16
     bl show_v
@@ -986,7 +988,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     bic v0.2s, #0xab, lsl #16
     bl show_v
@@ -997,7 +999,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     movi v0.4s, #0xab, lsl #24
     bl show_v
@@ -1008,7 +1010,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     mvni v0.2s, #0xab, lsl #24
     bl show_v
@@ -1019,7 +1021,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     orr v0.4s, #0xab, lsl #24
     bl show_v
@@ -1030,7 +1032,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     bic v0.2s, #0xab, lsl #24
     bl show_v
@@ -1041,7 +1043,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     movi v0.8h, #0x5a
     bl show_v
@@ -1052,7 +1054,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     mvni v0.4h, #0x5a
     bl show_v
@@ -1063,7 +1065,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     orr v0.4h, #0x5a
     bl show_v
@@ -1074,7 +1076,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     bic v0.8h, #0x5a
     bl show_v
@@ -1085,7 +1087,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     movi v0.8h, #0x5a, lsl #8
     bl show_v
@@ -1096,7 +1098,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     mvni v0.4h, #0x5a, lsl #8
     bl show_v
@@ -1107,7 +1109,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     orr v0.4h, #0x5a, lsl #8
     bl show_v
@@ -1118,7 +1120,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     bic v0.8h, #0x5a, lsl #8
     bl show_v
@@ -1129,7 +1131,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     movi v0.4s, #0x12, msl #8
     bl show_v
@@ -1140,7 +1142,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     mvni v0.4s, #0x12, msl #16
     bl show_v
@@ -1151,7 +1153,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     movi v0.16b, #0xe7
     bl show_v
@@ -1162,7 +1164,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     movi v0.8b, #0x18
     bl show_v
@@ -1173,7 +1175,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     movi d0, #0xff00ff0000ff00ff
     bl show_v
@@ -1184,7 +1186,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     movi v0.2d, #0xffffffff00000000
     bl show_v
@@ -1195,7 +1197,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fmov v0.4s, #-1.5
     bl show_v
@@ -1206,7 +1208,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fmov v0.2s, #31.0
     bl show_v
@@ -1217,7 +1219,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fmov v0.2d, #0.125
     bl show_v
@@ -1228,7 +1230,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fmov s0, w11
     bl show_v
@@ -1239,7 +1241,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fmov d0, x11
     bl show_v
@@ -1250,7 +1252,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fmov v0.d[1], x11
     bl show_v
@@ -1261,7 +1263,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fmov s0, s1
     bl show_v
@@ -1272,7 +1274,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fmov d0, d1
     bl show_v
@@ -1283,7 +1285,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fmov s0, #2.5
     bl show_v
@@ -1294,7 +1296,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fmov d0, #-0.25
     bl show_v
@@ -1305,7 +1307,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     aese v0.16b, v1.16b
     bl show_v
@@ -1316,7 +1318,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     aesd v0.16b, v1.16b
     bl show_v
@@ -1327,7 +1329,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     aesmc v0.16b, v1.16b
     bl show_v
@@ -1338,7 +1340,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     aesimc v0.16b, v1.16b
     bl show_v
@@ -1349,7 +1351,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sha1c q0, s1, v2.4s
     bl show_v
@@ -1360,7 +1362,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sha1p q0, s1, v2.4s
     bl show_v
@@ -1371,7 +1373,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sha1m q0, s1, v2.4s
     bl show_v
@@ -1382,7 +1384,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sha1su0 v0.4s, v1.4s, v2.4s
     bl show_v
@@ -1393,7 +1395,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sha256h q0, q1, v2.4s
     bl show_v
@@ -1404,7 +1406,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sha256h2 q0, q1, v2.4s
     bl show_v
@@ -1415,7 +1417,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sha256su1 v0.4s, v1.4s, v2.4s
     bl show_v
@@ -1426,7 +1428,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sha1h s0, s1
     bl show_v
@@ -1437,7 +1439,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sha1su1 v0.4s, v1.4s
     bl show_v
@@ -1448,7 +1450,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sha256su0 v0.4s, v1.4s
     bl show_v
@@ -1459,7 +1461,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     eor3 v0.16b, v1.16b, v2.16b, v3.16b
     bl show_v
@@ -1470,7 +1472,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     bcax v0.16b, v1.16b, v2.16b, v3.16b
     bl show_v
@@ -1481,7 +1483,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     rax1 v0.2d, v1.2d, v2.2d
     bl show_v
@@ -1492,7 +1494,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     xar v0.2d, v1.2d, v2.2d, #0
     bl show_v
@@ -1503,7 +1505,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     xar v0.2d, v1.2d, v2.2d, #37
     bl show_v
@@ -1514,7 +1516,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sha512h q0, q1, v2.2d
     bl show_v
@@ -1525,7 +1527,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sha512h2 q0, q1, v2.2d
     bl show_v
@@ -1536,7 +1538,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sha512su0 v0.2d, v1.2d
     bl show_v
@@ -1547,7 +1549,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     sha512su1 v0.2d, v1.2d, v2.2d
     bl show_v
@@ -1558,7 +1560,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     umov w10, v1.b[13]
     bl show_x
@@ -1569,7 +1571,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     umov w10, v1.h[6]
     bl show_x
@@ -1580,7 +1582,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     umov w10, v1.s[1]
     bl show_x
@@ -1591,7 +1593,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     umov x10, v1.d[1]
     bl show_x
@@ -1602,7 +1604,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     smov w10, v1.b[3]
     bl show_x
@@ -1613,7 +1615,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     smov x10, v1.b[15]
     bl show_x
@@ -1624,7 +1626,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     smov w10, v1.h[7]
     bl show_x
@@ -1635,7 +1637,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     smov x10, v1.h[1]
     bl show_x
@@ -1646,7 +1648,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     smov x10, v1.s[3]
     bl show_x
@@ -1657,7 +1659,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fmov w10, s1
     bl show_x
@@ -1668,7 +1670,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fmov x10, d1
     bl show_x
@@ -1679,7 +1681,7 @@ body:
     ldr q15, [x20, #16]
     ldr q31, [x20, #48]
     mov x10, #0x5555
-    msr fpsr, xzr
+    msr fpsr, x26
     cmp x12, x11
     fmov x10, v1.d[1]
     bl show_x
