@@ -31,8 +31,10 @@
  * gen_vreg_write_scalar()/gen_vreg_clear_high().
  *
  * Floating point: helpers build an ARMFPStatus from env->fpcr/fpsr, call
- * the exact library (fpu.h) and store the flags back into env->fpsr.
- * FPSR.QC (integer saturation) is ORed in by the saturating helpers.
+ * the exact library (fpu.h) and store the flags back into env->fpsr; the
+ * common single/double operations take an exact host fast path first
+ * (helper-fp.h).  FPSR.QC (integer saturation) is ORed in by the
+ * saturating helpers.
  */
 #include "translate-simd.h"
 
