@@ -99,18 +99,29 @@ bool trans_FSQRT_r(DisasContext *s, arg_FSQRT_r *a)
     return do_fp1(s, &helper_info_simd_fsqrt, a->type, a->rd, a->rn, 0);
 }
 
-bool trans_FCVT_r(DisasContext *s, arg_FCVT_r *a)
+/* FCVT between precisions: opc 00 single, 01 double, 11 half */
+static bool do_fcvt_prec(DisasContext *s, int64_t type, int tesz, int64_t rd,
+                         int64_t rn)
 {
-    static const int dst_esz[4] = { 2, 3, -1, 1 };
-    int esz = fp_type_esz(a->type, true), tesz = dst_esz[a->opc];
-    if (esz < 0 || tesz < 0 || esz == tesz) {
+    int esz = fp_type_esz(type, true);
+    if (esz < 0 || esz == tesz) {
         return false;
     }
     if (fp_access_check(s)) {
         gen_vop(&helper_info_simd_fcvt_prec,
-                simd_desc((int)a->rd, (int)a->rn, 0, 0, esz, esz, tesz));
+                simd_desc((int)rd, (int)rn, 0, 0, esz, esz, tesz));
     }
     return true;
+}
+
+bool trans_FCVT_r(DisasContext *s, arg_FCVT_r *a)
+{
+    return do_fcvt_prec(s, a->type, a->opc ? 3 : 2, a->rd, a->rn);
+}
+
+bool trans_FCVT_rh(DisasContext *s, arg_FCVT_rh *a)
+{
+    return do_fcvt_prec(s, a->type, 1, a->rd, a->rn);
 }
 
 bool trans_FRINT_r(DisasContext *s, arg_FRINT_r *a)

@@ -314,18 +314,30 @@ bool trans_UDOT_vi(DisasContext *s, arg_UDOT_vi *a)
                       a->m, a->rm, a->rd, a->rn);
 }
 
-/* SUDOT (size 00) and USDOT (size 10) by element, FEAT_I8MM; sizes 01 and
- * 11 are FEAT_BF16 forms, not advertised. */
-bool trans_SUDOT_USDOT_vi(DisasContext *s, arg_SUDOT_USDOT_vi *a)
+/* SUDOT and USDOT by element (FEAT_I8MM) */
+static bool do_usdot_idx(DisasContext *s, const TCGHelperInfo *hlp, int64_t q,
+                         int64_t h, int64_t l, int64_t m, int64_t rm,
+                         int64_t rd, int64_t rn)
 {
-    if ((a->size != 0 && a->size != 2) || !simd_have(s, ARM_FEAT_I8MM)) {
+    if (!simd_have(s, ARM_FEAT_I8MM)) {
         return false;
     }
     if (fp_access_check(s)) {
-        int idx = (int)(a->h << 1 | a->l);
-        gen_vop(a->size ? &helper_info_simd_usdot_idx : &helper_info_simd_sudot_idx,
-                simd_desc((int)a->rd, (int)a->rn, (int)(a->m << 4 | a->rm), 0,
-                          vec_oprsz_log2(a->q), 2, idx << 8 | 4));
+        int idx = (int)(h << 1 | l);
+        gen_vop(hlp, simd_desc((int)rd, (int)rn, (int)(m << 4 | rm), 0,
+                               vec_oprsz_log2(q), 2, idx << 8 | 4));
     }
     return true;
+}
+
+bool trans_SUDOT_vi(DisasContext *s, arg_SUDOT_vi *a)
+{
+    return do_usdot_idx(s, &helper_info_simd_sudot_idx, a->q, a->h, a->l, a->m,
+                        a->rm, a->rd, a->rn);
+}
+
+bool trans_USDOT_vi(DisasContext *s, arg_USDOT_vi *a)
+{
+    return do_usdot_idx(s, &helper_info_simd_usdot_idx, a->q, a->h, a->l, a->m,
+                        a->rm, a->rd, a->rn);
 }
