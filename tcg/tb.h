@@ -33,6 +33,7 @@ struct TranslationBlock {
     uintptr_t jmp_next[2];
 
     TranslationBlock *hash_next;
+    TranslationBlock *page_next;  /* same physical page (tb-maint.c) */
     bool invalid;
 
     /* precise state: host end offset and guest data for each insn */

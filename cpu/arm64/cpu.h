@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <stdbool.h>
 #include "tcg/tb.h"
+#include "cpu-sys.h"
 
 /* Exception codes handed from the exec loop to its caller. */
 enum {
@@ -23,6 +24,11 @@ enum {
     EXCP_BUS,                 /* alignment fault in user mode */
     EXCP_YIELD,
     EXCP_PREFETCH,            /* instruction fetch from a bad address */
+    /* system mode */
+    EXCP_SYNC,                /* synchronous exception to EL1: ESR in
+                                 syndrome, FAR in fault_addr, pc = insn */
+    EXCP_HVC,                 /* HVC/SMC (PSCI firmware calls); pc is */
+    EXCP_SMC,                 /* after the insn, syndrome = imm16 */
 };
 
 typedef struct ARMVectorReg {
@@ -61,6 +67,8 @@ typedef struct CPUARMState {
     bool (*fetch_code)(struct CPUARMState *env, uint64_t pc, uint32_t *insn);
 
     void *opaque;             /* owner: linux-user process/thread state */
+
+    ARMSysState sys;          /* system mode only (cpu-sys.h) */
 } CPUARMState;
 
 /* NZCV as the architecture packs it (bits 31..28). */
