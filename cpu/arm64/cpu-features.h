@@ -69,7 +69,7 @@ typedef enum ArmIdReg {
     X(SM3,       0, ISAR0, 36,  1,  0,  1,   1, 18)                        \
     X(SM4,       0, ISAR0, 40,  1,  0,  1,   1, 19)                        \
     X(DOTPROD,   1, ISAR0, 44,  1,  0,  1,   1, 20)                        \
-    X(FHM,       0, ISAR0, 48,  1,  0,  1,   1, 23)                        \
+    X(FHM,       1, ISAR0, 48,  1,  0,  1,   1, 23)                        \
     X(FLAGM,     0, ISAR0, 52,  1,  0,  1,   1, 27)                        \
     X(FLAGM2,    0, ISAR0, 52,  2,  0,  1,   2,  7)                        \
     X(RNG,       0, ISAR0, 60,  1,  0,  1,   2, 16)                        \

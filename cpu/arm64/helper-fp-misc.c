@@ -364,3 +364,102 @@ DEF_SIMD_HELPER(fcadd)
     fp_status_put(env, &st);
     simd_put(env, desc_rd(desc), d, oprsz);
 }
+
+/* ---- FMLAL/FMLSL (FEAT_FHM): single += half * half, one rounding ---- */
+
+/*
+ * A half operand of FPMulAddH as a single with the same value: exact, with
+ * FPCR.FZ16 flushing denormals (no IDC).  FPUnpack ignores FPCR.AHP (only
+ * conversions use the alternative format).  NaNs are handled before.
+ */
+static uint32_t fhm_widen(uint16_t h, uint32_t fpcr)
+{
+    uint32_t sign = (uint32_t)(h >> 15) << 31;
+    int exp = (h >> 10) & 0x1f;
+    uint32_t frac = h & 0x3ff;
+    if (exp == 0) {
+        if (frac == 0 || (fpcr & ARM_FPCR_FZ16)) {
+            return sign;
+        }
+        /* 2^-14 * frac/2^10: normalise into single */
+        int sh = __builtin_clz(frac) - 21;     /* leading one to bit 10 */
+        frac = (frac << sh) & 0x3ff;
+        return sign | (uint32_t)(127 - 14 - sh) << 23 | frac << 13;
+    }
+    if (exp == 0x1f) {
+        return sign | 0x7f800000u;             /* infinity */
+    }
+    return sign | (uint32_t)(exp - 15 + 127) << 23 | frac << 13;
+}
+
+static bool fhm_is_nan16(uint16_t h)
+{
+    return (h & 0x7c00) == 0x7c00 && (h & 0x3ff);
+}
+
+static bool fhm_is_inf16(uint16_t h)
+{
+    return (h & 0x7fff) == 0x7c00;
+}
+
+static bool fhm_is_zero16(uint16_t h, uint32_t fpcr)
+{
+    return (h & 0x7c00) == 0 && ((h & 0x3ff) == 0 || (fpcr & ARM_FPCR_FZ16));
+}
+
+/* FPMulAddH(acc, a, b): FPProcessNaNs3H, then the fused operation. */
+static uint32_t fhm_muladd(uint32_t acc, uint16_t a, uint16_t b,
+                           ARMFPStatus *st)
+{
+    uint32_t fpcr = st->fpcr;
+    bool nan_acc = (acc & 0x7f800000u) == 0x7f800000u && (acc & 0x7fffffu);
+    bool snan_acc = nan_acc && !(acc & 0x400000u);
+    bool nan_a = fhm_is_nan16(a), snan_a = nan_a && !(a & 0x200);
+    bool nan_b = fhm_is_nan16(b), snan_b = nan_b && !(b & 0x200);
+    if ((fpcr & ARM_FPCR_FZ) && (acc & 0x7f800000u) == 0 && (acc & 0x7fffffu)) {
+        /* FPUnpack of the addend flushes it (and says so) before any NaN
+         * is looked at */
+        st->fpsr |= ARM_FPSR_IDC;
+    }
+    if (nan_acc || nan_a || nan_b) {
+        uint32_t r;
+        if (snan_acc || (!snan_a && !snan_b && nan_acc)) {
+            r = acc | 0x400000u;
+        } else {
+            uint16_t h = snan_a || (!snan_b && nan_a) ? a : b;
+            r = (uint32_t)(h >> 15) << 31 | 0x7fc00000u | (uint32_t)(h & 0x1ff) << 13;
+        }
+        if (snan_acc || snan_a || snan_b) {
+            st->fpsr |= ARM_FPSR_IOC;
+        }
+        bool inf_zero = (fhm_is_inf16(a) && fhm_is_zero16(b, fpcr)) ||
+                        (fhm_is_zero16(a, fpcr) && fhm_is_inf16(b));
+        if (!snan_acc && nan_acc && !nan_a && !nan_b && inf_zero) {
+            st->fpsr |= ARM_FPSR_IOC;
+            return 0x7fc00000u;
+        }
+        return (fpcr & ARM_FPCR_DN) ? 0x7fc00000u : r;
+    }
+    return arm_fp_muladd_s(fhm_widen(a, fpcr), fhm_widen(b, fpcr), acc, 0, st);
+}
+
+/* data: bit 0 the "2" form (upper halves), bit 1 FMLSL, bit 2 by element,
+ * bits 15:8 the element index of Vm. */
+DEF_SIMD_HELPER(fmlal)
+{
+    int oprsz = desc_oprsz(desc), data = desc_data(desc), nout = oprsz / 4;
+    int part = data & 1, idx = (data >> 8) & 0xff;
+    ARMFPStatus st = fp_status(env);
+    SimdVec n = simd_get(env, desc_rn(desc)), m = simd_get(env, desc_rm(desc));
+    SimdVec d = simd_get(env, desc_rd(desc));
+    for (int i = 0; i < nout; i++) {
+        uint16_t a = n.h[part * nout + i];
+        uint16_t b = (data & 4) ? m.h[idx] : m.h[part * nout + i];
+        if (data & 2) {
+            a ^= 0x8000;
+        }
+        d.s[i] = fhm_muladd(d.s[i], a, b, &st);
+    }
+    fp_status_put(env, &st);
+    simd_put(env, desc_rd(desc), d, oprsz);
+}

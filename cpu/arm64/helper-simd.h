@@ -110,7 +110,7 @@ typedef union SimdVec {
     X(fcvt_prec) X(fcvtn) X(fcvtl) X(fcvtxn) \
     X(fmaxv) X(fminv) X(fmaxnmv) X(fminnmv) \
     X(fmul_idx) X(fmla_idx) X(fmls_idx) X(fmulx_idx) \
-    X(fcmla) X(fcadd) X(fcmla_idx) \
+    X(fcmla) X(fcadd) X(fcmla_idx) X(fmlal) \
     /* crypto */ \
     X(aese) X(aesd) X(aesmc) X(aesimc) \
     X(sha1c) X(sha1p) X(sha1m) X(sha1su0) X(sha1h) X(sha1su1) \

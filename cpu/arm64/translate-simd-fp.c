@@ -309,3 +309,33 @@ bool trans_FCMLA_vi(DisasContext *s, arg_FCMLA_vi *a)
     }
     return true;
 }
+
+/* ---- FMLAL/FMLSL (FEAT_FHM) ---- */
+
+static bool do_fmlal(DisasContext *s, int64_t q, int64_t rd, int64_t rn,
+                     int64_t rm, int data)
+{
+    if (!simd_have(s, ARM_FEAT_FHM)) {
+        return false;
+    }
+    if (fp_access_check(s)) {
+        gen_vop3(&helper_info_simd_fmlal, q, 2, (int)rd, (int)rn, (int)rm, data);
+    }
+    return true;
+}
+
+#define TRANS_FMLAL(NAME, DATA)                                              \
+    bool trans_##NAME##_v(DisasContext *s, arg_##NAME##_v *a)                \
+    {                                                                        \
+        return do_fmlal(s, a->q, a->rd, a->rn, a->rm, DATA);                 \
+    }                                                                        \
+    bool trans_##NAME##_vi(DisasContext *s, arg_##NAME##_vi *a)              \
+    {                                                                        \
+        int idx = (int)(a->h << 2 | a->l << 1 | a->m);                       \
+        return do_fmlal(s, a->q, a->rd, a->rn, a->rm, DATA | 4 | idx << 8);  \
+    }
+
+TRANS_FMLAL(FMLAL, 0)
+TRANS_FMLAL(FMLAL2, 1)
+TRANS_FMLAL(FMLSL, 2)
+TRANS_FMLAL(FMLSL2, 3)
