@@ -73,7 +73,6 @@ typedef union SimdVec {
     X(sqadd) X(uqadd) X(sqsub) X(uqsub) X(sshl) X(ushl) X(srshl) X(urshl) \
     X(sqshl) X(uqshl) X(sqrshl) X(uqrshl) X(sqdmulh) X(sqrdmulh) \
     X(sqrdmlah) X(sqrdmlsh) \
-    X(and) X(bic) X(orr) X(orn) X(eor) X(bsl) X(bit) X(bif) \
     X(sdot) X(udot) X(usdot) X(smmla) X(ummla) X(usmmla) \
     /* two-register misc */ \
     X(rev16) X(rev32) X(rev64) X(saddlp) X(uaddlp) X(sadalp) X(uadalp) \
