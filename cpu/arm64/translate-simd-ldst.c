@@ -63,8 +63,11 @@ bool trans_LDST_v_uimm(DisasContext *s, arg_LDST_v_uimm *a)
 {
     int sz;
     bool load;
-    if (!ldst_v_shape(a->size, a->opc, &sz, &load) || !fp_access_check(s)) {
+    if (!ldst_v_shape(a->size, a->opc, &sz, &load)) {
         return false;
+    }
+    if (!fp_access_check(s)) {
+        return true;
     }
     TCGv addr = gen_simd_addr(s, (int)a->rn, a->imm << sz);
     gen_ldst_vreg(s, load, (int)a->rt, addr, sz);
@@ -78,8 +81,11 @@ static bool do_ldst_v_imm9(DisasContext *s, int64_t size, int64_t opc,
 {
     int sz;
     bool load;
-    if (!ldst_v_shape(size, opc, &sz, &load) || !fp_access_check(s)) {
+    if (!ldst_v_shape(size, opc, &sz, &load)) {
         return false;
+    }
+    if (!fp_access_check(s)) {
+        return true;
     }
     TCGv addr = gen_simd_addr(s, rn, post ? 0 : imm);
     gen_ldst_vreg(s, load, rt, addr, sz);
@@ -130,9 +136,11 @@ bool trans_LDST_v_reg(DisasContext *s, arg_LDST_v_reg *a)
 {
     int sz;
     bool load;
-    if (!(a->option & 2) || !ldst_v_shape(a->size, a->opc, &sz, &load) ||
-        !fp_access_check(s)) {
+    if (!(a->option & 2) || !ldst_v_shape(a->size, a->opc, &sz, &load)) {
         return false;
+    }
+    if (!fp_access_check(s)) {
+        return true;
     }
     TCGv off = gen_extend_offset(s, (int)a->rm, (int)a->option,
                                  a->shift ? sz : 0);
@@ -144,8 +152,11 @@ bool trans_LDST_v_reg(DisasContext *s, arg_LDST_v_reg *a)
 
 bool trans_LDR_v_lit(DisasContext *s, arg_LDR_v_lit *a)
 {
-    if (a->opc == 3 || !fp_access_check(s)) {
+    if (a->opc == 3) {
         return false;
+    }
+    if (!fp_access_check(s)) {
+        return true;
     }
     TCGv addr = tcg_temp_new();
     tcg_gen_movi_i64(addr, (int64_t)(s->pc_curr + (uint64_t)(a->imm * 4)));
@@ -157,8 +168,11 @@ bool trans_LDR_v_lit(DisasContext *s, arg_LDR_v_lit *a)
 static bool do_ldstp_v(DisasContext *s, int64_t opc, bool load, int64_t imm,
                        int rt, int rt2, int rn, int mode)
 {
-    if (opc == 3 || !fp_access_check(s)) {
+    if (opc == 3) {
         return false;
+    }
+    if (!fp_access_check(s)) {
+        return true;
     }
     int sz = (int)opc + 2;
     int64_t off = imm << sz;
@@ -262,9 +276,11 @@ static bool do_ldst_multi(DisasContext *s, int q, bool load, int opcode,
     case 10: rpt = 2; selem = 1; break;
     default: return false;
     }
-    if ((size == 3 && !q && selem != 1) || (!post && rm != 0) ||
-        !fp_access_check(s)) {
+    if ((size == 3 && !q && selem != 1) || (!post && rm != 0)) {
         return false;
+    }
+    if (!fp_access_check(s)) {
+        return true;
     }
     int nregs = rpt * selem, halves = q ? 2 : 1;
     int nchunks = nregs * halves;
@@ -366,8 +382,11 @@ static bool do_ldst_single(DisasContext *s, int q, bool load, int r,
         }
         break;
     }
-    if ((!post && rm != 0) || !fp_access_check(s)) {
+    if (!post && rm != 0) {
         return false;
+    }
+    if (!fp_access_check(s)) {
+        return true;
     }
     TCGv base = tcg_temp_new();
     tcg_gen_mov_i64(base, cpu_reg_sp(s, rn));

@@ -87,12 +87,12 @@ static inline bool simd_have(DisasContext *s, ArmFeature f)
     return arm_feature(s->env, f);
 }
 
-/* Access checks (AArch64.CheckFPAdvSIMDEnabled): always enabled in user
- * mode; kept as one call so system mode can trap CPACR/CPTR here. */
+/* AArch64.CheckFPAdvSIMDEnabled, after the encoding is known to be valid:
+ * false when the access traps (system mode, CPACR_EL1.FPEN); the exception
+ * is then raised and the trans_ function returns true. */
 static inline bool fp_access_check(DisasContext *s)
 {
-    (void)s;
-    return true;
+    return a64_fp_access_check(s);
 }
 
 #endif
