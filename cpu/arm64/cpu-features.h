@@ -49,27 +49,27 @@ typedef enum ArmIdReg {
 #define ARM_FEATURES(X) \
 /*    name      on  reg    sh  val  ni  el0  hw bit */                     \
     X(FP,        1, PFR0,  16,  0, 0xf, 1,   1,  0)                        \
-    X(FP16,      0, PFR0,  16,  1, 0xf, 1,   1,  9)                        \
+    X(FP16,      1, PFR0,  16,  1, 0xf, 1,   1,  9)                        \
     X(ASIMD,     1, PFR0,  20,  0, 0xf, 1,   1,  1)                        \
-    X(ASIMDHP,   0, PFR0,  20,  1, 0xf, 1,   1, 10)                        \
+    X(ASIMDHP,   1, PFR0,  20,  1, 0xf, 1,   1, 10)                        \
     X(SVE,       0, PFR0,  32,  1,  0,  1,   1, 22)                        \
     X(DIT,       0, PFR0,  48,  1,  0,  1,   1, 24)                        \
     X(BTI,       0, PFR1,   0,  1,  0,  1,   2, 17)                        \
     X(SSBS,      0, PFR1,   4,  2,  0,  1,   1, 28)                        \
     X(MTE,       0, PFR1,   8,  2,  0,  1,   2, 18)                        \
-    X(AES,       0, ISAR0,  4,  1,  0,  1,   1,  3)                        \
-    X(PMULL,     0, ISAR0,  4,  2,  0,  1,   1,  4)                        \
-    X(SHA1,      0, ISAR0,  8,  1,  0,  1,   1,  5)                        \
-    X(SHA256,    0, ISAR0, 12,  1,  0,  1,   1,  6)                        \
-    X(SHA512,    0, ISAR0, 12,  2,  0,  1,   1, 21)                        \
+    X(AES,       1, ISAR0,  4,  1,  0,  1,   1,  3)                        \
+    X(PMULL,     1, ISAR0,  4,  2,  0,  1,   1,  4)                        \
+    X(SHA1,      1, ISAR0,  8,  1,  0,  1,   1,  5)                        \
+    X(SHA256,    1, ISAR0, 12,  1,  0,  1,   1,  6)                        \
+    X(SHA512,    1, ISAR0, 12,  2,  0,  1,   1, 21)                        \
     X(CRC32,     1, ISAR0, 16,  1,  0,  1,   1,  7)                        \
     X(LSE,       1, ISAR0, 20,  2,  0,  1,   1,  8)                        \
-    X(RDM,       0, ISAR0, 28,  1,  0,  1,   1, 12)                        \
-    X(SHA3,      0, ISAR0, 32,  1,  0,  1,   1, 17)                        \
+    X(RDM,       1, ISAR0, 28,  1,  0,  1,   1, 12)                        \
+    X(SHA3,      1, ISAR0, 32,  1,  0,  1,   1, 17)                        \
     X(SM3,       0, ISAR0, 36,  1,  0,  1,   1, 18)                        \
     X(SM4,       0, ISAR0, 40,  1,  0,  1,   1, 19)                        \
-    X(DOTPROD,   0, ISAR0, 44,  1,  0,  1,   1, 20)                        \
-    X(FHM,       0, ISAR0, 48,  1,  0,  1,   1, 23)                        \
+    X(DOTPROD,   1, ISAR0, 44,  1,  0,  1,   1, 20)                        \
+    X(FHM,       1, ISAR0, 48,  1,  0,  1,   1, 23)                        \
     X(FLAGM,     0, ISAR0, 52,  1,  0,  1,   1, 27)                        \
     X(FLAGM2,    0, ISAR0, 52,  2,  0,  1,   2,  7)                        \
     X(RNG,       0, ISAR0, 60,  1,  0,  1,   2, 16)                        \
@@ -77,15 +77,15 @@ typedef enum ArmIdReg {
     X(DPB2,      1, ISAR1,  0,  2,  0,  1,   2,  0)                        \
     X(PAUTH,     0, ISAR1,  8,  1,  0,  1,   1, 30)                        \
     X(PACG,      0, ISAR1, 28,  1,  0,  1,   1, 31)                        \
-    X(JSCVT,     0, ISAR1, 12,  1,  0,  1,   1, 13)                        \
-    X(FCMA,      0, ISAR1, 16,  1,  0,  1,   1, 14)                        \
+    X(JSCVT,     1, ISAR1, 12,  1,  0,  1,   1, 13)                        \
+    X(FCMA,      1, ISAR1, 16,  1,  0,  1,   1, 14)                        \
     X(LRCPC,     1, ISAR1, 20,  1,  0,  1,   1, 15)                        \
     X(LRCPC2,    1, ISAR1, 20,  2,  0,  1,   1, 26)                        \
-    X(FRINTTS,   0, ISAR1, 32,  1,  0,  1,   2,  8)                        \
+    X(FRINTTS,   1, ISAR1, 32,  1,  0,  1,   2,  8)                        \
     X(SB,        1, ISAR1, 36,  1,  0,  1,   1, 29)                        \
     X(BF16,      0, ISAR1, 44,  1,  0,  1,   2, 14)                        \
     X(DGH,       0, ISAR1, 48,  1,  0,  1,   2, 15)                        \
-    X(I8MM,      0, ISAR1, 52,  1,  0,  1,   2, 13)                        \
+    X(I8MM,      1, ISAR1, 52,  1,  0,  1,   2, 13)                        \
     X(WFXT,      0, ISAR2,  0,  2,  0,  1,   2, 31)                        \
     X(MOPS,      0, ISAR2, 16,  1,  0,  1,   2, 43)                        \
     X(CSSC,      0, ISAR2, 52,  1,  0,  1,   2, 34)                        \
