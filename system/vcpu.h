@@ -6,6 +6,11 @@
  * virt.h), starts CPU 0 at m->boot with the others off until PSCI
  * CPU_ON, and runs them until the board has a request.
  *
+ * While m->paused is set (monitor `stop`) the CPU side runs no guest code:
+ * it waits in main_loop_wait(m->ml, -1), where the monitor's `cont`
+ * clears the flag.  It also fills m->cpu_hooks for the monitor's info
+ * registers, info cpus and x (see virt.h).
+ *
  * system/vcpu-stub.c is the placeholder used until cpu/arm64 implements
  * system mode; the real implementation replaces that file in
  * system/meson.build (system_vcpu_src).
