@@ -128,6 +128,16 @@ SDLDisplay *sdl_display_open(VirtMachine *m, Display *disp, Input *in,
                  SDL_GetError());
         return NULL;
     }
+    /* Without X11 or Wayland SDL falls back to drawing nowhere; that is
+     * only wanted when asked for (SDL_VIDEODRIVER=offscreen in tests) */
+    const char *drv = SDL_GetCurrentVideoDriver();
+    if (drv && (!strcmp(drv, "offscreen") || !strcmp(drv, "dummy")) &&
+        !getenv("SDL_VIDEODRIVER")) {
+        SDL_Quit();
+        snprintf(err, errlen, "-display sdl: no graphical display (set "
+                 "DISPLAY or WAYLAND_DISPLAY, or use -display none)");
+        return NULL;
+    }
     SDLDisplay *s = calloc(1, sizeof(*s));
     DisplaySurface surf;
     int w = SDL_DEFAULT_W, h = SDL_DEFAULT_H;

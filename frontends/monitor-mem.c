@@ -197,6 +197,10 @@ static void dump_insns(FILE *out, uint64_t addr, const uint8_t *buf,
         if (!disas_arm64_one(w, addr + off, text, sizeof(text))) {
             snprintf(text, sizeof(text), ".inst 0x%08x (undefined)", w);
         }
+        size_t n = strlen(text);
+        while (n && text[n - 1] == ' ') {
+            text[--n] = 0;      /* "nop " has no operands */
+        }
         fprintf(out, "0x%016" PRIx64 ":  %08x  %s\n", addr + off, w, text);
     }
 }

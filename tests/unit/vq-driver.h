@@ -27,19 +27,19 @@ enum { VQ_VERSION = 4, VQ_DEVICE_ID = 8, VQ_DEV_FEAT = 0x10,
 static AddressSpace *vq_as;
 static uint8_t *vq_ram;
 
-static uint32_t vq_rd(uint64_t off)
+static inline uint32_t vq_rd(uint64_t off)
 {
     uint64_t v = 0;
     address_space_read(vq_as, VQ_SLOT + off, 4, &v, MEMTXATTRS_CPU(0));
     return (uint32_t)v;
 }
 
-static void vq_wr(uint64_t off, uint32_t v)
+static inline void vq_wr(uint64_t off, uint32_t v)
 {
     address_space_write(vq_as, VQ_SLOT + off, 4, v, MEMTXATTRS_CPU(0));
 }
 
-static uint8_t vq_cfg8(unsigned off)
+static inline uint8_t vq_cfg8(unsigned off)
 {
     uint64_t v = 0;
     address_space_read(vq_as, VQ_SLOT + VQ_CONFIG + off, 1, &v,
@@ -47,23 +47,35 @@ static uint8_t vq_cfg8(unsigned off)
     return (uint8_t)v;
 }
 
-static void vq_cfg_wr8(unsigned off, uint8_t v)
+static inline void vq_cfg_wr8(unsigned off, uint8_t v)
 {
     address_space_write(vq_as, VQ_SLOT + VQ_CONFIG + off, 1, v,
                         MEMTXATTRS_CPU(0));
 }
 
-static uint8_t *vq_host(uint64_t a) { return vq_ram + (a - VQ_RAM); }
-static void vq_put16(uint64_t a, uint16_t v) { memcpy(vq_host(a), &v, 2); }
-static void vq_put32(uint64_t a, uint32_t v) { memcpy(vq_host(a), &v, 4); }
-static void vq_put64(uint64_t a, uint64_t v) { memcpy(vq_host(a), &v, 8); }
-static uint16_t vq_get16(uint64_t a)
+static inline uint8_t *vq_host(uint64_t a)
+{
+    return vq_ram + (a - VQ_RAM);
+}
+static inline void vq_put16(uint64_t a, uint16_t v)
+{
+    memcpy(vq_host(a), &v, 2);
+}
+static inline void vq_put32(uint64_t a, uint32_t v)
+{
+    memcpy(vq_host(a), &v, 4);
+}
+static inline void vq_put64(uint64_t a, uint64_t v)
+{
+    memcpy(vq_host(a), &v, 8);
+}
+static inline uint16_t vq_get16(uint64_t a)
 {
     uint16_t v;
     memcpy(&v, vq_host(a), 2);
     return v;
 }
-static uint32_t vq_get32(uint64_t a)
+static inline uint32_t vq_get32(uint64_t a)
 {
     uint32_t v;
     memcpy(&v, vq_host(a), 4);
@@ -71,8 +83,9 @@ static uint32_t vq_get32(uint64_t a)
 }
 
 /* Maps RAM and one transport at VQ_SLOT with dev plugged in. */
-static VirtIOMMIO *vq_setup(VirtIODevice *(*make)(AddressSpace *, void *),
-                            void *arg, TestIRQ *irq)
+static inline VirtIOMMIO *vq_setup(VirtIODevice *(*make)(AddressSpace *,
+                                                        void *),
+                                   void *arg, TestIRQ *irq)
 {
     vq_as = address_space_new();
     vq_ram = memory_map_ram(vq_as, "ram", VQ_RAM, VQ_RAM_SIZE)->host;
@@ -83,7 +96,7 @@ static VirtIOMMIO *vq_setup(VirtIODevice *(*make)(AddressSpace *, void *),
 }
 
 /* 3.1.1: reset, ACKNOWLEDGE, DRIVER, features, FEATURES_OK */
-static uint64_t vq_init(uint64_t want)
+static inline uint64_t vq_init(uint64_t want)
 {
     vq_wr(VQ_STATUS, 0);
     vq_wr(VQ_STATUS, 1);
@@ -102,7 +115,7 @@ static uint64_t vq_init(uint64_t want)
     return f;
 }
 
-static void vq_driver_ok(void)
+static inline void vq_driver_ok(void)
 {
     vq_wr(VQ_STATUS, 3 | 8 | 4);
 }
@@ -119,7 +132,7 @@ typedef struct VqBuf {
     bool device_writes;
 } VqBuf;
 
-static void vq_ring_setup(VqRing *r, int q, uint64_t mem)
+static inline void vq_ring_setup(VqRing *r, int q, uint64_t mem)
 {
     *r = (VqRing){ .q = q, .desc = mem, .avail = mem + 16 * VQ_SIZE,
                    .used = mem + 0x400 };
@@ -136,7 +149,7 @@ static void vq_ring_setup(VqRing *r, int q, uint64_t mem)
 }
 
 /* Adds a chain to the avail ring; notify says whether to kick. */
-static void vq_add(VqRing *r, const VqBuf *bufs, int n, bool notify)
+static inline void vq_add(VqRing *r, const VqBuf *bufs, int n, bool notify)
 {
     uint16_t head = r->next_desc;
     for (int i = 0; i < n; i++) {
@@ -159,7 +172,7 @@ static void vq_add(VqRing *r, const VqBuf *bufs, int n, bool notify)
 }
 
 /* The buffer address of descriptor id. */
-static uint64_t vq_desc_addr(const VqRing *r, uint32_t id)
+static inline uint64_t vq_desc_addr(const VqRing *r, uint32_t id)
 {
     uint64_t v;
     memcpy(&v, vq_host(r->desc + 16ull * id), 8);
@@ -167,7 +180,7 @@ static uint64_t vq_desc_addr(const VqRing *r, uint32_t id)
 }
 
 /* The next used element: its length (and head id), -1 if none. */
-static int64_t vq_used(VqRing *r, uint32_t *id)
+static inline int64_t vq_used(VqRing *r, uint32_t *id)
 {
     if (vq_get16(r->used + 2) == r->used_seen) {
         return -1;
