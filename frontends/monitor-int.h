@@ -39,7 +39,7 @@ void monitor_cmd_info(Monitor *mon, FILE *out, char *args);
 void monitor_info_help(FILE *out);
 /* x (virtual) and xp (physical) */
 void monitor_cmd_x(Monitor *mon, FILE *out, char *args, bool physical);
-/* An address expression: numbers (C syntax), $reg, joined by + and -. */
+/* An address expression: numbers (C syntax), $reg, + - * / and (). */
 bool monitor_eval(Monitor *mon, const char *s, uint64_t *val, FILE *out);
 
 #endif

@@ -16,68 +16,138 @@
 
 #define MON_X_MAX_BYTES (64u << 10)
 
-/* ---- expressions ---- */
+/* ---- expressions ----
+ * sum     := product { ('+' | '-') product }
+ * product := unary { ('*' | '/') unary }
+ * unary   := '-' unary | '(' sum ')' | number | '$' register
+ * Numbers are C literals (0x hex, 0 octal, decimal); arithmetic wraps
+ * at 64 bits. */
 
-static bool eval_term(Monitor *mon, const char **sp, uint64_t *v, FILE *out)
+typedef struct Expr {
+    Monitor *mon;
+    const char *s;
+    FILE *out;
+    bool ok;
+} Expr;
+
+static uint64_t expr_sum(Expr *e);
+
+static void expr_space(Expr *e)
 {
-    const char *s = *sp;
-    while (isspace((unsigned char)*s)) {
-        s++;
+    while (isspace((unsigned char)*e->s)) {
+        e->s++;
     }
-    if (*s == '$') {
-        char name[16];
-        size_t n = 0;
-        s++;
-        while ((isalnum((unsigned char)*s) || *s == '_') && n < 15) {
-            name[n++] = (char)tolower((unsigned char)*s++);
+}
+
+static uint64_t expr_fail(Expr *e, const char *msg)
+{
+    if (e->ok) {
+        fprintf(e->out, "%s at '%s'\n", msg, e->s);
+    }
+    e->ok = false;
+    return 0;
+}
+
+static uint64_t expr_reg(Expr *e)
+{
+    char name[16];
+    size_t n = 0;
+    uint64_t v;
+    while ((isalnum((unsigned char)*e->s) || *e->s == '_') && n < 15) {
+        name[n++] = (char)tolower((unsigned char)*e->s++);
+    }
+    name[n] = 0;
+    bool (*rd)(void *, int, const char *, uint64_t *) =
+        MON_HOOK(e->mon, read_reg);
+    if (!rd) {
+        fprintf(e->out, "$%s: registers are not available (the "
+                "system-mode CPU does not provide them)\n", name);
+        e->ok = false;
+        return 0;
+    }
+    if (!rd(MON_HOOK_OPAQUE(e->mon), e->mon->cpu, name, &v)) {
+        fprintf(e->out, "unknown register '$%s'\n", name);
+        e->ok = false;
+        return 0;
+    }
+    return v;
+}
+
+static uint64_t expr_unary(Expr *e)
+{
+    expr_space(e);
+    if (*e->s == '-') {
+        e->s++;
+        return -expr_unary(e);
+    }
+    if (*e->s == '(') {
+        e->s++;
+        uint64_t v = expr_sum(e);
+        expr_space(e);
+        if (*e->s != ')') {
+            return expr_fail(e, "expected ')'");
         }
-        name[n] = 0;
-        bool (*rd)(void *, int, const char *, uint64_t *) =
-            MON_HOOK(mon, read_reg);
-        if (!rd) {
-            fprintf(out, "$%s: registers are not available (the "
-                    "system-mode CPU does not provide them)\n", name);
-            return false;
-        }
-        if (!rd(MON_HOOK_OPAQUE(mon), mon->cpu, name, v)) {
-            fprintf(out, "unknown register '$%s'\n", name);
-            return false;
-        }
-    } else if (isdigit((unsigned char)*s)) {
+        e->s++;
+        return v;
+    }
+    if (*e->s == '$') {
+        e->s++;
+        return expr_reg(e);
+    }
+    if (isdigit((unsigned char)*e->s)) {
         char *end;
-        *v = strtoull(s, &end, 0);
-        s = end;
-    } else {
-        fprintf(out, "expected a number or $register at '%s'\n", s);
-        return false;
+        uint64_t v = strtoull(e->s, &end, 0);
+        e->s = end;
+        return v;
     }
-    *sp = s;
-    return true;
+    return expr_fail(e, "expected a number or $register");
+}
+
+static uint64_t expr_product(Expr *e)
+{
+    uint64_t v = expr_unary(e);
+    for (;;) {
+        expr_space(e);
+        char op = *e->s;
+        if (op != '*' && op != '/') {
+            return v;
+        }
+        e->s++;
+        uint64_t r = expr_unary(e);
+        if (op == '/' && r == 0) {
+            return expr_fail(e, "division by zero");
+        }
+        v = op == '*' ? v * r : v / r;
+    }
+}
+
+static uint64_t expr_sum(Expr *e)
+{
+    uint64_t v = expr_product(e);
+    for (;;) {
+        expr_space(e);
+        char op = *e->s;
+        if (op != '+' && op != '-') {
+            return v;
+        }
+        e->s++;
+        uint64_t r = expr_product(e);
+        v = op == '+' ? v + r : v - r;
+    }
 }
 
 bool monitor_eval(Monitor *mon, const char *s, uint64_t *val, FILE *out)
 {
-    uint64_t acc = 0, v;
-    int sign = 1;
-    for (;;) {
-        if (!eval_term(mon, &s, &v, out)) {
-            return false;
-        }
-        acc += sign > 0 ? v : -v;
-        while (isspace((unsigned char)*s)) {
-            s++;
-        }
-        if (!*s) {
-            break;
-        }
-        if (*s != '+' && *s != '-') {
-            fprintf(out, "unexpected '%s' in the address\n", s);
-            return false;
-        }
-        sign = *s++ == '+' ? 1 : -1;
+    Expr e = { .mon = mon, .s = s, .out = out, .ok = true };
+    uint64_t v = expr_sum(&e);
+    expr_space(&e);
+    if (e.ok && *e.s) {
+        expr_fail(&e, "unexpected text");
     }
-    *val = acc;
-    return true;
+    if (e.ok) {
+        *val = v;
+    }
+    return e.ok;
 }
 
 /* ---- reading ---- */

@@ -183,7 +183,12 @@ static void test_xp(void)
     CHECK_HAS(run("xp/4z 0x40000000"), "unknown format letter 'z'");
     CHECK_HAS(run("xp/0x 0x40000000"), "bad count");
     CHECK_HAS(run("xp"), "give an address");
-    CHECK_HAS(run("xp 0x4000000g"), "unexpected 'g'");
+    CHECK_HAS(run("xp 0x4000000g"), "unexpected text at 'g'");
+    CHECK_HAS(run("xp/1xb (0x40000000 + 2 * 4 - 8) / 1 + 1"), ": 0x33\n");
+    CHECK_HAS(run("xp/1xb -(-0x40000001)"), ": 0x33\n");
+    CHECK_HAS(run("xp/1xb 0x40000000 / 0"), "division by zero");
+    CHECK_HAS(run("xp/1xb (0x40000000"), "expected ')'");
+    CHECK_HAS(run("xp/1xb 0x40000000 +"), "expected a number");
     CHECK_HAS(run("xp/100000xw 0x40000000"), "bad count");
 }
 
