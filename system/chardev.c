@@ -222,6 +222,7 @@ static void mux_switch(Chardev *chr)
         chr_puts(chr, "\r\nmimic: no monitor is attached\r\n");
         return;
     }
+    deliver(chr);   /* what was typed before the switch is the old focus's */
     chr->focus = (chr->focus + 1) % chr->nfe;
     char msg[96];
     snprintf(msg, sizeof(msg), "\r\nmimic: input to %s\r\n",
