@@ -37,4 +37,8 @@ bool vcpu_available(void);
  * (virt_reset) and calls vcpu_run again, which restarts from m->boot. */
 int vcpu_run(VirtMachine *m, const VCPUConfig *cfg);
 
+/* system/cpus-monitor.c (built with the CPU side): the monitor hooks for
+ * m->cpu_hooks; their opaque is the CPU side's VCPUs. */
+extern const VirtCPUHooks vcpus_monitor_hooks;
+
 #endif
