@@ -13,7 +13,10 @@ void sdl_set_grab(SDLDisplay *s, bool grab)
 {
     s->grabbed = grab;
     SDL_SetWindowGrab(s->win, grab ? SDL_TRUE : SDL_FALSE);
+#if SDL_VERSION_ATLEAST(2, 0, 16)
+    /* system shortcuts (Alt-Tab, ...) go to the guest while grabbed */
     SDL_SetWindowKeyboardGrab(s->win, grab ? SDL_TRUE : SDL_FALSE);
+#endif
     /* a relative mouse alone needs the pointer captured to be usable */
     if (!input_has(s->in, INPUT_ABS_POINTER) &&
         input_has(s->in, INPUT_REL_POINTER)) {
@@ -99,16 +102,16 @@ static void button_event(SDLDisplay *s, const SDL_MouseButtonEvent *b)
 static void window_event(SDLDisplay *s, const SDL_WindowEvent *w)
 {
     switch (w->event) {
-    case SDL_WINDOWEVENT_SIZE_CHANGED: {
-        int pw, ph;
-        SDL_GetRendererOutputSize(s->ren, &pw, &ph);
-        if (pw > 0 && ph > 0) {
-            s->asked_w = (uint32_t)pw;
-            s->asked_h = (uint32_t)ph;
+    case SDL_WINDOWEVENT_SIZE_CHANGED:
+        /* in window units, not HiDPI pixels: the same units the window
+         * is sized in when the guest's mode changes, or the two would
+         * chase each other */
+        if (w->data1 > 0 && w->data2 > 0) {
+            s->asked_w = (uint32_t)w->data1;
+            s->asked_h = (uint32_t)w->data2;
             display_ui_resize(s->disp, s->asked_w, s->asked_h);
         }
         break;
-    }
     case SDL_WINDOWEVENT_FOCUS_LOST:
         /* keys held while focus leaves would stick in the guest */
         input_release_all(s->in);
