@@ -28,6 +28,7 @@ struct Monitor {
     MLTimer *key_timer;
     uint16_t held[MON_MAX_HELD];
     int nheld;
+    unsigned buttons;       /* mouse_button state */
 };
 
 /* The CPU hooks if the CPU side offers `member`, else NULL. */

@@ -7,6 +7,7 @@
  * keyboard commands; info is in monitor-info.c, x/xp in monitor-mem.c.
  */
 #include <ctype.h>
+#include <linux/input-event-codes.h>
 #include <stdlib.h>
 #include <string.h>
 #include "config.h"
@@ -178,6 +179,89 @@ static void cmd_sendkey(Monitor *mon, FILE *out, char *args)
                  main_loop_clock_ns(ml, ML_CLOCK_HOST) + ms * 1000000);
 }
 
+/* ---- pointer ---- */
+
+/* A display coordinate to the tablet's 0..INPUT_ABS_MAX. */
+static uint32_t abs_scale(long v, uint32_t size)
+{
+    if (v <= 0 || size <= 1) {
+        return 0;
+    }
+    if ((unsigned long)v >= size - 1) {
+        return INPUT_ABS_MAX;
+    }
+    return (uint32_t)((uint64_t)v * INPUT_ABS_MAX / (size - 1));
+}
+
+static bool parse_longs(char *args, long *v, int min, int max)
+{
+    int n = 0;
+    char *save = NULL;
+    for (char *t = strtok_r(args, " \t", &save); t;
+         t = strtok_r(NULL, " \t", &save)) {
+        char *end;
+        if (n == max) {
+            return false;
+        }
+        v[n++] = strtol(t, &end, 0);
+        if (*end) {
+            return false;
+        }
+    }
+    return n >= min;
+}
+
+/* mouse_move x y [dz]: a tablet goes to (x, y) in display pixels, a
+ * mouse moves by (x, y); dz turns the wheel (positive: up). */
+static void cmd_mouse_move(Monitor *mon, FILE *out, char *args)
+{
+    long v[3] = { 0, 0, 0 };
+    Input *in = mon->env.input;
+    DisplaySurface s = { .width = 1024, .height = 768 };
+    if (!parse_longs(args, v, 2, 3)) {
+        fprintf(out, "mouse_move: give x y [dz]\n");
+        return;
+    }
+    if (!in || !input_has(in, INPUT_ABS_POINTER | INPUT_REL_POINTER)) {
+        fprintf(out, "mouse_move: no pointer (add -device "
+                "virtio-tablet-device or virtio-mouse-device)\n");
+        return;
+    }
+    if (mon->env.display) {
+        display_surface(mon->env.display, &s);
+    }
+    input_abs(in, abs_scale(v[0], s.width), abs_scale(v[1], s.height));
+    input_rel(in, REL_X, (int32_t)v[0]);
+    input_rel(in, REL_Y, (int32_t)v[1]);
+    input_rel(in, REL_WHEEL, (int32_t)v[2]);
+    input_sync(in);
+}
+
+/* mouse_button state: bit 0 left, bit 1 right, bit 2 middle, as QEMU */
+static void cmd_mouse_button(Monitor *mon, FILE *out, char *args)
+{
+    static const uint16_t btn[3] = { BTN_LEFT, BTN_RIGHT, BTN_MIDDLE };
+    long v;
+    Input *in = mon->env.input;
+    if (!parse_longs(args, &v, 1, 1) || v < 0 || v > 7) {
+        fprintf(out, "mouse_button: give a state from 0 to 7 (1 left, 2 "
+                "right, 4 middle)\n");
+        return;
+    }
+    if (!in || !input_has(in, INPUT_ABS_POINTER | INPUT_REL_POINTER)) {
+        fprintf(out, "mouse_button: no pointer\n");
+        return;
+    }
+    for (int i = 0; i < 3; i++) {
+        bool down = (v >> i) & 1;
+        if (down != ((mon->buttons >> i) & 1)) {
+            input_button(in, btn[i], down);
+        }
+    }
+    mon->buttons = (unsigned)v;
+    input_sync(in);
+}
+
 static const MonCmd mon_cmds[] = {
     { "help", "?", "[command]", "list commands, or describe one", cmd_help },
     { "info", NULL, "subcommand", "show machine state (info alone lists "
@@ -192,6 +276,10 @@ static const MonCmd mon_cmds[] = {
       cmd_screendump },
     { "sendkey", NULL, "keys [hold_ms]", "press keys together, e.g. "
       "sendkey ctrl-alt-f1, sendkey a (default hold 100 ms)", cmd_sendkey },
+    { "mouse_move", NULL, "x y [dz]", "move the pointer: a tablet to (x, "
+      "y) on the display, a mouse by (x, y)", cmd_mouse_move },
+    { "mouse_button", NULL, "state", "set the buttons: 1 left, 2 right, 4 "
+      "middle", cmd_mouse_button },
     { "system_powerdown", NULL, "", "press the power button (the guest "
       "decides)", cmd_powerdown },
     { "system_reset", NULL, "", "reset the machine", cmd_reset },

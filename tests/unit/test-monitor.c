@@ -67,6 +67,36 @@ static void rec_sync(void *opaque)
 static const InputHandlerOps rec_ops = { "recorder", INPUT_KEYBOARD,
                                          rec_event, rec_sync };
 
+/* a tablet and a mouse that record their events */
+static uint16_t pev_type[64], pev_code[64];
+static int32_t pev_val[64];
+static int npev;
+
+static void pev(void *opaque, uint16_t type, uint16_t code, int32_t value)
+{
+    if (npev < 64) {
+        pev_type[npev] = type;
+        pev_code[npev] = code;
+        pev_val[npev++] = value;
+    }
+}
+
+static bool pseen(uint16_t type, uint16_t code, int32_t value)
+{
+    for (int i = 0; i < npev; i++) {
+        if (pev_type[i] == type && pev_code[i] == code &&
+            pev_val[i] == value) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static const InputHandlerOps tablet_ops = { "tablet", INPUT_ABS_POINTER,
+                                            pev, NULL };
+static const InputHandlerOps mouse_ops = { "mouse", INPUT_REL_POINTER,
+                                           pev, NULL };
+
 /* ---- fake CPU hooks: VA 0xffff0000_0000_0000 + x is PA RAM + x ---- */
 
 #define FAKE_VA 0xffff000000000000ull
@@ -265,6 +295,30 @@ static void test_sendkey(Input *in)
     CHECK(keys[8] == KEY_ENTER && vals[8] == 1);
 }
 
+static void test_pointer(Input *in)
+{
+    CHECK_HAS(run("mouse_move 1 2"), "no pointer");
+    CHECK_HAS(run("mouse_button 1"), "no pointer");
+    input_add_handler(in, &tablet_ops, NULL);
+    input_add_handler(in, &mouse_ops, NULL);
+    CHECK_HAS(run("mouse_move 1"), "give x y");
+    CHECK_HAS(run("mouse_button 9"), "from 0 to 7");
+    /* the display is 320x200: (160, 199) is the middle of the bottom */
+    CHECK_HASNT(run("mouse_move 160 199 -1"), "mouse_move");
+    CHECK(pseen(EV_ABS, ABS_X, 160 * 32767 / 319));
+    CHECK(pseen(EV_ABS, ABS_Y, 32767));
+    CHECK(pseen(EV_REL, REL_X, 160));
+    CHECK(pseen(EV_REL, REL_WHEEL, -1));
+    npev = 0;
+    run("mouse_button 5");
+    CHECK(pseen(EV_KEY, BTN_LEFT, 1) && pseen(EV_KEY, BTN_MIDDLE, 1));
+    CHECK(!pseen(EV_KEY, BTN_RIGHT, 1));
+    npev = 0;
+    run("mouse_button 4");
+    CHECK(pseen(EV_KEY, BTN_LEFT, 0));
+    CHECK(!pseen(EV_KEY, BTN_MIDDLE, 0) && !pseen(EV_KEY, BTN_MIDDLE, 1));
+}
+
 static void test_run_control(void)
 {
     CHECK_HAS(run("info status"), "VM status: running");
@@ -359,6 +413,7 @@ int main(void)
     test_hooks();
     test_screendump(dir);
     test_sendkey(in);
+    test_pointer(in);
     test_run_control();
     test_line_editing();
     test_mux(&env);

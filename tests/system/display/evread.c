@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Guest program for the virtio-input test: finds the evdev node of the
- * device named in argv[1] under /dev/input, prints "EVREAD READY <node>"
- * and then one line "KEY <code> <value>" per EV_KEY event, until it has
- * seen argv[2] key releases of KEY_ENTER (default 1).
+ * Guest program for the virtio-input test: evread NAME CODE waits for the
+ * evdev node of the device named NAME under /dev/input, prints
+ * "EVREAD READY <node>", then one line per event ("KEY code value",
+ * "ABS code value", "REL code value"; SYN and MSC left out) until key or
+ * button CODE is released, and prints "EVREAD DONE".
  */
 #include <dirent.h>
 #include <fcntl.h>
@@ -42,29 +43,35 @@ static int open_named(const char *want, char *node, size_t len)
 
 int main(int argc, char **argv)
 {
+    static const char *const kind[] = { [EV_KEY] = "KEY", [EV_REL] = "REL",
+                                        [EV_ABS] = "ABS" };
     char node[300];
-    int enters = argc > 2 ? atoi(argv[2]) : 1, fd = -1;
-    for (int tries = 0; fd < 0 && tries < 100; tries++) {
-        fd = open_named(argc > 1 ? argv[1] : "mimic virtio keyboard", node,
-                        sizeof(node));
+    int fd = -1;
+    if (argc != 3) {
+        fprintf(stderr, "usage: evread NAME CODE\n");
+        return 2;
+    }
+    unsigned last = (unsigned)atoi(argv[2]);
+    for (int tries = 0; fd < 0 && tries < 300; tries++) {
+        fd = open_named(argv[1], node, sizeof(node));
         if (fd < 0) {
             usleep(100000);
         }
     }
     if (fd < 0) {
-        printf("EVREAD NO DEVICE\n");
+        printf("EVREAD NO DEVICE %s\n", argv[1]);
         return 1;
     }
     printf("EVREAD READY %s\n", node);
     fflush(stdout);
     struct input_event ev;
-    while (enters > 0 && read(fd, &ev, sizeof(ev)) == sizeof(ev)) {
-        if (ev.type == EV_KEY) {
-            printf("KEY %u %d\n", ev.code, ev.value);
+    while (read(fd, &ev, sizeof(ev)) == sizeof(ev)) {
+        if (ev.type <= EV_ABS && kind[ev.type]) {
+            printf("%s %u %d\n", kind[ev.type], ev.code, ev.value);
             fflush(stdout);
-            if (ev.code == KEY_ENTER && ev.value == 0) {
-                enters--;
-            }
+        }
+        if (ev.type == EV_KEY && ev.code == last && ev.value == 0) {
+            break;
         }
     }
     printf("EVREAD DONE\n");

@@ -8,10 +8,12 @@
       the monitor must be 1024x768 and hold console text (several colours,
       thousands of non-background pixels).  Kept as linux-fbcon.png.
   linux-display.py input MIMIC OUTDIR [mimic options...]
-      A virtio keyboard: the initramfs loads virtio_mmio, virtio_input and
-      evdev; a guest program reads /dev/input/event* while a shell reads a
-      line from tty1; the monitor's sendkey types "hi" and Enter, which
-      must arrive as key events and as the line "hi".
+      A virtio keyboard and tablet: the initramfs loads virtio_mmio,
+      virtio_input and evdev; a guest program (evread.c) reads each one's
+      /dev/input/event* while a shell reads a line from tty1.  The
+      monitor's sendkey types "hi" and Enter, which must arrive as key
+      events and as the line "hi"; mouse_move and mouse_button must
+      arrive as absolute position and button events.
   linux-display.py gpu MIMIC OUTDIR [mimic options...]
       virtio-gpu without the simple framebuffer, under Xvfb: the initramfs
       loads virtio-gpu and its DRM modules; fbcon takes the virtio-gpu
@@ -64,7 +66,8 @@ echo "mimic display test: text on the framebuffer console" > /dev/tty0
 sleep 1000
 """,
     'input': """
-/evread "mimic virtio keyboard" 1 &
+/evread "mimic virtio keyboard" 28 &
+/evread "mimic virtio tablet" 272 &
 read -r line < /dev/tty1
 echo "TTY-LINE:[$line]"
 wait
@@ -150,23 +153,34 @@ def test_fbcon(mimic, outdir, tmp, extra):
 
 def test_input(mimic, outdir, tmp, extra):
     m = boot(mimic, 'input', tmp,
-             ['-device', 'virtio-keyboard-device', *extra], sdl=False)
+             ['-device', 'virtio-keyboard-device',
+              '-device', 'virtio-tablet-device', *extra], sdl=False)
     try:
         ready = m.wait_serial('EVREAD READY', 900)
-        check(ready, 'the guest found the virtio keyboard',
-              m.serial()[-3000:])
+        time.sleep(1)
+        log = m.serial()
+        check(ready and log.count('EVREAD READY') == 2,
+              'the guest found the virtio keyboard and tablet', log[-3000:])
         if ready:
-            time.sleep(1)
             for k in ('h', 'i', 'ret'):
                 m.cmd(f'sendkey {k} 50')
                 time.sleep(0.3)
+            # the display is 1024x768: (512, 767) is the bottom middle
+            m.cmd('mouse_move 512 767')
+            m.cmd('mouse_button 1')
+            m.cmd('mouse_button 0')
             m.wait_serial('TTY-LINE:', 120)
+            time.sleep(1)
         log = m.serial()
         for code, name in ((35, 'h'), (23, 'i'), (28, 'Enter')):
             check(f'KEY {code} 1' in log and f'KEY {code} 0' in log,
                   f'evdev saw {name} pressed and released', log[-1500:])
         check('TTY-LINE:[hi]' in log, 'the console read the line "hi"',
               log[-1500:])
+        check(f'ABS 0 {512 * 32767 // 1023}' in log and 'ABS 1 32767' in log,
+              'evdev saw the tablet move', log[-1500:])
+        check('KEY 272 1' in log and 'KEY 272 0' in log,
+              'evdev saw the left button pressed and released', log[-1500:])
     finally:
         m.quit()
 
