@@ -14,6 +14,11 @@
       monitor's sendkey types "hi" and Enter, which must arrive as key
       events and as the line "hi"; mouse_move and mouse_button must
       arrive as absolute position and button events.
+  linux-display.py sdl-input MIMIC OUTDIR [mimic options...]
+      Typing into the window: -display sdl on an Xvfb server of the
+      test's own, with the keyboard and tablet -display sdl adds; keys and
+      a click faked through XTEST must reach evdev in the guest, and the
+      typed line the console.
   linux-display.py gpu MIMIC OUTDIR [mimic options...]
       virtio-gpu without the simple framebuffer, under Xvfb: the initramfs
       loads virtio-gpu and its DRM modules; fbcon takes the virtio-gpu
@@ -32,6 +37,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import guestlib  # noqa: E402
 import pngread  # noqa: E402
+import xserver  # noqa: E402
 
 failures = 0
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -72,6 +78,13 @@ read -r line < /dev/tty1
 echo "TTY-LINE:[$line]"
 wait
 """,
+'sdl-input': """
+/evread "mimic virtio keyboard" 28 &
+/evread "mimic virtio tablet" 272 &
+read -r line < /dev/tty1
+echo "TTY-LINE:[$line]"
+wait
+""",
     'gpu': """
 i=0
 while [ ! -e /dev/dri/card0 ] && [ $i -lt 50 ]; do sleep 0.2; i=$((i+1)); done
@@ -86,6 +99,7 @@ sleep 1000
 MODULES = {
     'fbcon': [],
     'input': ['virtio_mmio', 'virtio_input', 'evdev'],
+    'sdl-input': ['virtio_mmio', 'virtio_input', 'evdev'],
     'gpu': ['virtio_mmio', 'virtio-gpu'],
 }
 
@@ -96,7 +110,7 @@ def build_initrd(mode, tmp):
     for i, ko in enumerate(guestlib.module_closure(MODULES[mode])):
         # numbered so the shell glob loads them dependencies first
         files[f'/lib/modules/{i:02d}-{os.path.basename(ko)}'] = (ko, 0o644)
-    if mode == 'input':
+    if mode in ('input', 'sdl-input'):
         files['/evread'] = (guestlib.cross_compile(
             os.path.join(HERE, 'evread.c'), os.path.join(tmp, 'evread'),
             ['-static', '-O2']), 0o755)
@@ -185,6 +199,51 @@ def test_input(mimic, outdir, tmp, extra):
         m.quit()
 
 
+def test_sdl_input(mimic, outdir, tmp, extra):
+    guestlib.need_sdl(mimic, tmp)
+    x = xserver.XServer(tmp)
+    initrd = build_initrd('sdl-input', tmp)
+    m = None
+    try:
+        m = guestlib.Machine(mimic, [
+            '-display', 'sdl', '-m', '512M', '-kernel',
+            guestlib.kernel_image(), '-initrd', initrd, '-append',
+            'console=tty0 console=ttyAMA0 panic=0', '-no-reboot', *extra],
+            tmp, env=x.env())
+        ready = m.wait_serial('EVREAD READY', 900)
+        time.sleep(1)
+        log = m.serial()
+        check(ready and log.count('EVREAD READY') == 2,
+              'the guest found the keyboard and tablet -display sdl added',
+              log[-3000:])
+        # the pointer over the window gives it the keyboard (no window
+        # manager: the focus follows the pointer)
+        at = x.find_window(1024, 768)
+        check(at is not None, f'the 1024x768 window is on the screen at {at}')
+        x0, y0 = at or (128, 128)
+        x.move(x0 + 512, y0 + 767)      # the middle of the bottom row
+        time.sleep(0.5)
+        x.click(1)                      # grabs, and the tablet clicks
+        time.sleep(0.5)
+        x.type(['h', 'i', 'Return'])
+        m.wait_serial('TTY-LINE:', 120)
+        time.sleep(1)
+        log = m.serial()
+        for code, name in ((35, 'h'), (23, 'i'), (28, 'Enter')):
+            check(f'KEY {code} 1' in log and f'KEY {code} 0' in log,
+                  f'a key typed in the window: {name}', log[-1500:])
+        check('TTY-LINE:[hi]' in log, 'the console read the typed line',
+              log[-1500:])
+        check('KEY 272 1' in log and 'KEY 272 0' in log,
+              'a click in the window reached the tablet', log[-1500:])
+        check(f'ABS 0 {512 * 32767 // 1023}' in log and 'ABS 1 32767' in log,
+              'the pointer position reached the tablet', log[-1500:])
+    finally:
+        if m:
+            m.quit()
+        x.close()
+
+
 def test_gpu(mimic, outdir, tmp, extra):
     guestlib.need_tool('xvfb-run', '(package xvfb)')
     guestlib.need_sdl(mimic, tmp)
@@ -216,6 +275,7 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         guestlib.need_cpu(mimic, tmp)
         {'fbcon': test_fbcon, 'input': test_input,
+         'sdl-input': test_sdl_input,
          'gpu': test_gpu}[mode](mimic, outdir, tmp, extra)
     print(f'{failures} failures' if failures else 'passed')
     return 1 if failures else 0
