@@ -29,7 +29,9 @@
  * (tb_flags) here.  Writeback always uses the address with its tag. */
 TCGv gen_clean_addr(DisasContext *s, TCGv addr)
 {
-    (void)s;
+    if (s->tb_flags & A64F_SYS) {
+        return gen_clean_addr_sys(s, addr);
+    }
     TCGv t = tcg_temp_new();
     tcg_gen_andi_i64(t, addr, (int64_t)0x00ffffffffffffffull);
     return t;
@@ -111,11 +113,15 @@ bool trans_LDST_imm9(DisasContext *s, arg_LDST_imm9 *a)
         /* PRFUM is only the unscaled form; never faults */
         return a->idx == 0;
     }
-    /* Unprivileged forms at EL0 are the normal accesses: s->mem_idx is the
-     * EL0 index in user mode.  System mode will pass the EL0 index here
-     * when running at EL1 (and not when PSTATE.UAO is set). */
+    /* Unprivileged forms: EL0 permissions also when run at EL1 (no
+     * FEAT_UAO); at EL0 and in user mode that is s->mem_idx anyway. */
     bool post = a->idx == 1, writeback = a->idx == 1 || a->idx == 3;
+    int mem_idx = s->mem_idx;
+    if (a->idx == 2) {
+        s->mem_idx = s->unpriv_mem_idx;
+    }
     gen_ldst_imm(s, &op, (int)a->rt, (int)a->rn, a->imm, post, writeback);
+    s->mem_idx = mem_idx;
     return true;
 }
 
