@@ -68,3 +68,22 @@ int framebuffer_fdt_add(FrameBuffer *fb, void *fdt)
     FDT_TRY(fdt_setprop_string(fdt, node, "format", "a8r8g8b8"));
     return node;
 }
+
+/* The guest writes the pixels straight into RAM, so there is nothing to
+ * flush: the display reads them as they are. */
+static bool fb_surface(void *opaque, DisplaySurface *s)
+{
+    FrameBuffer *fb = opaque;
+    *s = (DisplaySurface){ .pixels = fb->pixels, .width = fb->width,
+                           .height = fb->height, .stride = fb->stride };
+    return true;
+}
+
+static const DisplaySourceOps fb_display_ops = {
+    .name = "framebuffer", .surface = fb_surface,
+};
+
+void framebuffer_attach_display(FrameBuffer *fb, Display *disp)
+{
+    display_add_source(disp, &fb_display_ops, fb, DISPLAY_PRIO_FRAMEBUFFER);
+}

@@ -9,6 +9,7 @@
 #define DEVICES_FRAMEBUFFER_H
 
 #include <stdint.h>
+#include "system/display.h"
 #include "system/memory.h"
 
 typedef struct FrameBuffer {
@@ -25,5 +26,7 @@ void framebuffer_free(FrameBuffer *fb);
 /* Clears the picture (board reset). */
 void framebuffer_reset(FrameBuffer *fb);
 int framebuffer_fdt_add(FrameBuffer *fb, void *fdt);
+/* Shows the framebuffer on disp (the lowest-priority source). */
+void framebuffer_attach_display(FrameBuffer *fb, Display *disp);
 
 #endif

@@ -8,6 +8,8 @@
 
 #include <stddef.h>
 #include "system/chardev.h"
+#include "system/display.h"
+#include "system/input.h"
 #include "system/net.h"
 #include "virtio.h"
 
@@ -27,5 +29,21 @@ VirtIODevice *virtio_console_new(AddressSpace *as, Chardev *chr);
  * locally administered address 52:54:00:12:34:(56 + index)). */
 VirtIODevice *virtio_net_new(AddressSpace *as, NetBackend *backend,
                              const uint8_t *mac, int index);
+
+/* virtio-input: events come from the input router (NULL: none). */
+typedef enum VirtIOInputKind {
+    VIRTIO_INPUT_KEYBOARD,      /* virtio-keyboard-device */
+    VIRTIO_INPUT_TABLET,        /* virtio-tablet-device: absolute pointer */
+    VIRTIO_INPUT_MOUSE,         /* virtio-mouse-device: relative pointer */
+} VirtIOInputKind;
+VirtIODevice *virtio_input_new(AddressSpace *as, Input *in,
+                               VirtIOInputKind kind);
+/* The LED bits (1 << LED_*) the driver last set through the statusq. */
+uint32_t virtio_input_leds(VirtIODevice *vdev);
+
+/* virtio-gpu (2D) showing its scanout on disp (may be NULL); width x
+ * height is the mode offered until the window says otherwise. */
+VirtIODevice *virtio_gpu_new(AddressSpace *as, Display *disp, uint32_t width,
+                             uint32_t height);
 
 #endif

@@ -12,7 +12,11 @@
 #include <string.h>
 #include "config.h"
 #include "devices/virtio-devices.h"
+#include "display-sdl.h"
+#include "monitor.h"
 #include "system/chardev.h"
+#include "system/display.h"
+#include "system/input.h"
 #include "system/net.h"
 #include "system/vcpu.h"
 #include "system/virt.h"
@@ -29,7 +33,8 @@ static void usage(FILE *f)
 "Machine:\n"
 "  -M virt[,gic-version=2|3][,dumpdtb=FILE][,framebuffer=on|off]\n"
 "                   the board (-machine); dumpdtb writes the device tree\n"
-"                   and exits\n"
+"                   and exits; framebuffer (simple-framebuffer, 1024x768)\n"
+"                   is on by default with -display sdl\n"
 "  -cpu model       cortex-a57 (default), cortex-a72, max (-cpu help)\n"
 "  -m size          RAM (default 128M; M/G suffixes, plain numbers are MB)\n"
 "  -smp n           number of CPUs\n"
@@ -44,13 +49,22 @@ static void usage(FILE *f)
 "  -nic user[,hostfwd=...]   a user-mode network and its virtio-net card\n"
 "  -device virtio-net-device,netdev=ID | virtio-blk-device,drive=ID |\n"
 "          virtio-rng-device | virtio-serial-device[,chardev=ID] |\n"
-"          virtconsole,chardev=ID  (-device help lists them)\n"
+"          virtconsole,chardev=ID | virtio-keyboard-device |\n"
+"          virtio-tablet-device | virtio-mouse-device |\n"
+"          virtio-gpu-device[,xres=W,yres=H]  (-device help lists them)\n"
 "  -chardev null|stdio|file,id=ID[,path=F]\n"
 "Display and consoles:\n"
+"  -display sdl     a window showing the framebuffer or virtio-gpu; adds a\n"
+"                   virtio keyboard and tablet unless -device names an\n"
+"                   input device.  Click grabs input, Ctrl-Alt-G releases\n"
+"                   it; closing the window presses the power button,\n"
+"                   closing it again quits\n"
+"  -display none    no display (the default)\n"
 "  -nographic       no display; serial and monitor on the terminal\n"
-"  -display none    no display\n"
 "  -serial dev      stdio, mon:stdio (default), null, file:F, none\n"
-"  -monitor dev     none (other monitors are not available yet)\n"
+"  -monitor dev     stdio, unix:PATH,server,nowait, tcp:HOST:PORT,server,\n"
+"                   nowait, or none; by default the monitor shares the\n"
+"                   terminal with a mon:stdio serial (Ctrl-A c switches)\n"
 "  On a terminal: Ctrl-A x quits, Ctrl-A h lists the other keys.\n"
 "Debugging:\n"
 "  -s               gdb server on tcp::1234 (same as -gdb tcp::1234)\n"
@@ -63,6 +77,8 @@ static void usage(FILE *f)
 "  -one-insn-per-tb translate one instruction per block\n"
 "Other:\n"
 "  -no-reboot       exit instead of rebooting\n"
+"  -no-shutdown     stay (powered off) when the guest powers off, until\n"
+"                   quit or system_reset\n"
 "  -version         print the version\n"
 "  -h, -help        print this help\n");
 }
@@ -84,13 +100,17 @@ typedef struct SysOpts {
     const char *serial;
     const char *monitor;
     const char *display;
-    bool nographic, no_reboot;
+    bool nographic, no_reboot, no_shutdown;
+    bool fb_given;              /* -M framebuffer= was explicit */
     DriveOpt drive[MAX_ITEMS];
     int ndrive;
     NamedOpt netdev[MAX_ITEMS], chardev[MAX_ITEMS];
     int nnetdev, nchardev;
     char *device[MAX_ITEMS];
     int ndevice;
+    /* the host ends of the display and input, made before the devices */
+    Display *disp;
+    Input *input;
 } SysOpts;
 
 static int fail(const char *fmt, const char *arg)
@@ -240,9 +260,11 @@ static int opt_machine(SysOpts *o, const char *arg)
     if (!rc && (v = kv_get(&l, "dumpdtb"))) {
         o->dumpdtb = strdup(v);
     }
-    if (!rc && (v = kv_get(&l, "framebuffer")) &&
-        !kv_bool(v, &o->vc.framebuffer)) {
-        rc = fail("framebuffer must be on or off, not '%s'", v);
+    if (!rc && (v = kv_get(&l, "framebuffer"))) {
+        o->fb_given = true;
+        if (!kv_bool(v, &o->vc.framebuffer)) {
+            rc = fail("framebuffer must be on or off, not '%s'", v);
+        }
     }
     free(l.copy);
     return rc;
@@ -390,22 +412,31 @@ static int opt_display(SysOpts *o, const char *arg)
         o->display = arg;
         return 0;
     }
-    if (!strcmp(arg, "sdl") || !strncmp(arg, "sdl,", 4)) {
-        return fail("-display sdl: the SDL display is not available yet "
-                    "(use -display none or -nographic)", NULL);
+    if (!strcmp(arg, "sdl")) {
+#ifdef CONFIG_SDL
+        o->display = arg;
+        return 0;
+#else
+        return fail("-display sdl: this mimic was built without SDL2 "
+                    "(install libsdl2-dev and rebuild)", NULL);
+#endif
     }
-    return fail("unknown display '%s' (none; sdl is not available yet)",
-                arg);
+    if (!strncmp(arg, "sdl,", 4)) {
+        return fail("-display sdl takes no options here ('%s')", arg);
+    }
+    return fail("unknown display '%s' (sdl or none)", arg);
 }
 
 static int opt_monitor(SysOpts *o, const char *arg)
 {
-    if (!strcmp(arg, "none") || !strcmp(arg, "null")) {
+    if (!strcmp(arg, "none") || !strcmp(arg, "null") ||
+        !strcmp(arg, "stdio") || !strncmp(arg, "unix:", 5) ||
+        !strncmp(arg, "tcp:", 4)) {
         o->monitor = arg;
         return 0;
     }
-    return fail("-monitor %s: the monitor is not available yet "
-                "(-monitor none)", arg);
+    return fail("-monitor %s: not available (stdio, unix:PATH,server,"
+                "nowait, tcp:HOST:PORT,server,nowait or none)", arg);
 }
 
 /* ---- the command line ---- */
@@ -495,6 +526,8 @@ static int opt_flag(SysOpts *o, const char *name)
         o->nographic = true;
     } else if (!strcmp(name, "no-reboot")) {
         o->no_reboot = true;
+    } else if (!strcmp(name, "no-shutdown")) {
+        o->no_shutdown = true;
     } else if (!strcmp(name, "s")) {
         o->cpu.gdb = "tcp::1234";
     } else if (!strcmp(name, "S")) {
@@ -659,8 +692,12 @@ static void device_help(void)
            "  virtio-rng-device              entropy from the host\n"
            "  virtio-serial-device[,chardev=ID]  console /dev/hvc0\n"
            "  virtconsole,chardev=ID         the same\n"
-           "Not available yet: virtio-keyboard-device, virtio-tablet-device,"
-           " virtio-mouse-device, virtio-gpu-device\n");
+           "  virtio-keyboard-device         keyboard (Linux: virtio_input)"
+           "\n"
+           "  virtio-tablet-device           absolute pointer\n"
+           "  virtio-mouse-device            relative pointer\n"
+           "  virtio-gpu-device[,xres=W,yres=H]  2D display (Linux: "
+           "virtio-gpu)\n");
 }
 
 static bool parse_mac(const char *s, uint8_t mac[6])
@@ -726,6 +763,37 @@ static VirtIODevice *new_blk_device(SysOpts *o, VirtMachine *m, KVList *l,
     return NULL;
 }
 
+/* virtio-gpu-device[,xres=W][,yres=H]: the first mode offered */
+static VirtIODevice *new_gpu_device(SysOpts *o, VirtMachine *m, KVList *l,
+                                    char *err, size_t errlen)
+{
+    static const char *const allowed[] = { "driver", "xres", "yres",
+                                           "id", NULL };
+    const char *bad = kv_unknown(l, allowed);
+    uint32_t wh[2] = { o->vc.fb_width, o->vc.fb_height };
+    const char *keys[2] = { "xres", "yres" };
+    if (bad) {
+        snprintf(err, errlen, "virtio-gpu-device: unknown option '%s' "
+                 "(xres, yres)", bad);
+        return NULL;
+    }
+    for (int i = 0; i < 2; i++) {
+        const char *v = kv_get(l, keys[i]);
+        char *end;
+        if (!v) {
+            continue;
+        }
+        unsigned long n = strtoul(v, &end, 10);
+        if (*end || n < 64 || n > 8192) {
+            snprintf(err, errlen, "virtio-gpu-device: %s must be 64 to "
+                     "8192", keys[i]);
+            return NULL;
+        }
+        wh[i] = (uint32_t)n;
+    }
+    return virtio_gpu_new(m->as, o->disp, wh[0], wh[1]);
+}
+
 static VirtIODevice *create_device(SysOpts *o, VirtMachine *m,
                                    const char *spec, int *nics, char *err,
                                    size_t errlen)
@@ -748,11 +816,15 @@ static VirtIODevice *create_device(SysOpts *o, VirtMachine *m,
     } else if (!strcmp(drv, "virtio-serial-device") ||
                !strcmp(drv, "virtconsole")) {
         vdev = new_console_device(o, m, &l, err, errlen);
-    } else if (!strcmp(drv, "virtio-keyboard-device") ||
-               !strcmp(drv, "virtio-tablet-device") ||
-               !strcmp(drv, "virtio-mouse-device") ||
-               !strcmp(drv, "virtio-gpu-device")) {
-        snprintf(err, errlen, "-device %s is not available yet", drv);
+    } else if (!strcmp(drv, "virtio-keyboard-device")) {
+        vdev = virtio_input_new(m->as, o->input, VIRTIO_INPUT_KEYBOARD);
+    } else if (!strcmp(drv, "virtio-tablet-device")) {
+        vdev = virtio_input_new(m->as, o->input, VIRTIO_INPUT_TABLET);
+    } else if (!strcmp(drv, "virtio-mouse-device")) {
+        vdev = virtio_input_new(m->as, o->input, VIRTIO_INPUT_MOUSE);
+    } else if (!strcmp(drv, "virtio-gpu-device") ||
+               !strcmp(drv, "virtio-gpu")) {
+        vdev = new_gpu_device(o, m, &l, err, errlen);
     } else {
         snprintf(err, errlen, "unknown device '%s' (-device help)", drv);
     }
@@ -782,6 +854,20 @@ static bool add_devices(SysOpts *o, VirtMachine *m, char *err, size_t errlen)
         }
         if (!virt_add_virtio(m, vdev, err, errlen)) {
             virtio_free(vdev);
+            return false;
+        }
+    }
+    /* -display sdl without input devices of its own: a keyboard and a
+     * tablet, after the user's devices so their slots do not move */
+    if (o->display && !strcmp(o->display, "sdl") &&
+        !input_has(o->input, INPUT_KEYBOARD | INPUT_ABS_POINTER |
+                             INPUT_REL_POINTER)) {
+        VirtIODevice *kbd = virtio_input_new(m->as, o->input,
+                                             VIRTIO_INPUT_KEYBOARD);
+        VirtIODevice *tab = virtio_input_new(m->as, o->input,
+                                             VIRTIO_INPUT_TABLET);
+        if (!virt_add_virtio(m, kbd, err, errlen) ||
+            !virt_add_virtio(m, tab, err, errlen)) {
             return false;
         }
     }
@@ -827,10 +913,31 @@ static void install_signals(void)
     }
 }
 
+/* -no-shutdown: the machine is off; the display and monitor stay until
+ * quit or system_reset.  Returns the request that ended the wait. */
+static VirtRequest wait_powered_off(VirtMachine *m)
+{
+    m->powered_off = true;
+    for (;;) {
+        main_loop_wait(m->ml, -1);
+        VirtRequest r = virt_take_request(m);
+        if (r == VIRT_REQ_QUIT || r == VIRT_REQ_RESET) {
+            return r;
+        }
+    }
+}
+
 static int run(VirtMachine *m, SysOpts *o)
 {
     for (;;) {
         int r = vcpu_run(m, &o->cpu);
+        if (r == VIRT_REQ_POWEROFF && o->no_shutdown) {
+            r = wait_powered_off(m);
+            if (r == VIRT_REQ_RESET) {
+                virt_reset(m);
+                continue;
+            }
+        }
         switch (r) {
         case VIRT_REQ_POWEROFF:
         case VIRT_REQ_QUIT:
@@ -859,7 +966,41 @@ static int check_opts(SysOpts *o)
     if (!o->serial) {
         o->serial = "mon:stdio";
     }
+    if (o->display && !strcmp(o->display, "sdl") && !o->fb_given) {
+        o->vc.framebuffer = true;   /* something to show from the start */
+    }
     return 0;
+}
+
+/* The monitor: -monitor DEV, or by default on a mon:stdio terminal. */
+static Monitor *open_monitor(SysOpts *o, VirtMachine *m, char *err,
+                             size_t errlen)
+{
+    const char *spec = o->monitor;
+    bool focus = true;
+    if (!spec) {
+        if (strcmp(o->serial, "mon:stdio")) {
+            return NULL;
+        }
+        spec = "stdio";
+        focus = false;      /* the serial console keeps the terminal */
+    }
+    if (!strcmp(spec, "none") || !strcmp(spec, "null")) {
+        return NULL;
+    }
+    Chardev *chr = open_chardev(m->ml, spec, err, errlen);
+    if (!chr) {
+        return NULL;
+    }
+    MonitorEnv env = { .m = m, .display = o->disp, .input = o->input };
+    Monitor *mon = monitor_new(&env);
+    if (!monitor_attach(mon, chr, focus)) {
+        snprintf(err, errlen, "-monitor %s: the terminal has no room for "
+                 "another user", spec);
+        monitor_free(mon);
+        return NULL;
+    }
+    return mon;
 }
 
 /* Opens the host ends and builds, fills and loads the machine. */
@@ -877,6 +1018,9 @@ static VirtMachine *setup(SysOpts *o, MainLoop *ml, char *err, size_t n)
     VirtMachine *m = virt_create(&o->vc, err, n);
     if (!m) {
         return NULL;
+    }
+    if (m->fb) {
+        framebuffer_attach_display(m->fb, o->disp);
     }
     if (!add_devices(o, m, err, n) || !virt_load(m, err, n)) {
         virt_free(m);
@@ -902,6 +1046,8 @@ int main(int argc, char **argv)
     }
     MainLoop *ml = main_loop_new();
     o.vc.ml = ml;
+    o.disp = display_new();
+    o.input = input_new();
     char err[512] = "";
     VirtMachine *m = setup(&o, ml, err, sizeof(err));
     if (!m) {
@@ -918,6 +1064,24 @@ int main(int argc, char **argv)
                 o.dumpdtb);
         return 0;
     }
+    Monitor *mon = open_monitor(&o, m, err, sizeof(err));
+    if (!mon && err[0]) {
+        virt_free(m);
+        chardev_restore_terminal();
+        return fail("%s", err);
+    }
+#ifdef CONFIG_SDL
+    SDLDisplay *sdl = NULL;
+    if (o.display && !strcmp(o.display, "sdl")) {
+        sdl = sdl_display_open(m, o.disp, o.input, err, sizeof(err));
+        if (!sdl) {
+            monitor_free(mon);
+            virt_free(m);
+            chardev_restore_terminal();
+            return fail("%s", err);
+        }
+    }
+#endif
     the_machine = m;
     install_signals();
     if (stdio_chr) {
@@ -925,7 +1089,13 @@ int main(int argc, char **argv)
     }
     rc = run(m, &o);
     the_machine = NULL;
+#ifdef CONFIG_SDL
+    sdl_display_close(sdl);
+#endif
+    monitor_free(mon);
     virt_free(m);   /* flushes and closes the disks */
+    display_free(o.disp);
+    input_free(o.input);
     chardev_restore_terminal();
     return rc;
 }

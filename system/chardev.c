@@ -1,20 +1,26 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Character device backends (stdio with QEMU-style Ctrl-A escapes, file,
- * null, memory buffer) and the multiplexer between frontends.  See
- * chardev.h.
+ * null, listening socket, memory buffer) and the multiplexer between
+ * frontends.  See chardev.h.
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <netdb.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
 #include <termios.h>
 #include <unistd.h>
 #include "chardev.h"
 
-typedef enum ChrKind { CHR_NULL, CHR_STDIO, CHR_FILE, CHR_BUFFER } ChrKind;
+typedef enum ChrKind {
+    CHR_NULL, CHR_STDIO, CHR_FILE, CHR_BUFFER, CHR_SOCKET,
+} ChrKind;
 
 #define CHR_INBUF 256
 
@@ -33,6 +39,9 @@ struct Chardev {
     size_t out_len, out_cap;
     void (*quit)(void *);
     void *quit_opaque;
+    /* CHR_SOCKET: the listening socket; in_fd/out_fd are the client */
+    int listen_fd;
+    char *unix_path;
 };
 
 /* ---- the terminal (one per process: it is the process's stdin) ---- */
@@ -94,11 +103,14 @@ static void tty_set_raw(bool signals)
 
 /* ---- output ---- */
 
-static int write_all(int fd, const uint8_t *buf, int len)
+static int write_all(int fd, const uint8_t *buf, int len, bool sock)
 {
     int done = 0;
     while (done < len) {
-        ssize_t n = write(fd, buf + done, (size_t)(len - done));
+        /* a socket whose client went away must not raise SIGPIPE */
+        ssize_t n = sock ? send(fd, buf + done, (size_t)(len - done),
+                                MSG_NOSIGNAL)
+                         : write(fd, buf + done, (size_t)(len - done));
         if (n < 0) {
             if (errno == EINTR) {
                 continue;
@@ -133,7 +145,13 @@ int chardev_write(Chardev *chr, const uint8_t *buf, int len)
         return len;
     case CHR_STDIO:
     case CHR_FILE:
-        return write_all(chr->out_fd, buf, len);
+        return write_all(chr->out_fd, buf, len, false);
+    case CHR_SOCKET:
+        /* without a client the output is dropped, as on a real line */
+        if (chr->out_fd >= 0) {
+            write_all(chr->out_fd, buf, len, true);
+        }
+        return len;
     }
     return -1;
 }
@@ -204,11 +222,15 @@ static void mux_switch(Chardev *chr)
         chr_puts(chr, "\r\nmimic: no monitor is attached\r\n");
         return;
     }
+    deliver(chr);   /* what was typed before the switch is the old focus's */
     chr->focus = (chr->focus + 1) % chr->nfe;
     char msg[96];
     snprintf(msg, sizeof(msg), "\r\nmimic: input to %s\r\n",
              chr->fe[chr->focus].name ? chr->fe[chr->focus].name : "device");
     chr_puts(chr, msg);
+    if (chr->fe[chr->focus].activate) {
+        chr->fe[chr->focus].activate(chr->fe[chr->focus].opaque);
+    }
 }
 
 static void input_byte(Chardev *chr, uint8_t c)
@@ -280,6 +302,180 @@ void chardev_accept_input(Chardev *chr)
     deliver(chr);
 }
 
+/* ---- listening sockets ---- */
+
+static void socket_drop_client(Chardev *chr)
+{
+    if (chr->in_fd >= 0) {
+        main_loop_remove_fd(chr->ml, chr->in_fd);
+        close(chr->in_fd);
+    }
+    chr->in_fd = chr->out_fd = -1;
+    chr->in_len = 0;
+    chr->escape = false;
+}
+
+static void socket_readable(void *opaque, int fd, int revents)
+{
+    Chardev *chr = opaque;
+    uint8_t tmp[CHR_INBUF];
+    int space = CHR_INBUF - chr->in_len;
+    ssize_t n = space > 0 ? read(fd, tmp, (size_t)space) : 0;
+    if (n < 0 && (errno == EINTR || errno == EAGAIN)) {
+        return;
+    }
+    if (n <= 0 && space > 0) {
+        socket_drop_client(chr);    /* gone: wait for the next one */
+        return;
+    }
+    for (ssize_t i = 0; i < n; i++) {
+        input_byte(chr, tmp[i]);
+    }
+    deliver(chr);
+}
+
+static void socket_client(Chardev *chr, int fd)
+{
+    if (chr->in_fd >= 0) {
+        close(fd);      /* one user at a time */
+        return;
+    }
+    fcntl(fd, F_SETFD, FD_CLOEXEC);
+    chr->in_fd = chr->out_fd = fd;
+    main_loop_add_fd(chr->ml, fd, stdio_events, socket_readable, chr);
+    if (chr->nfe && chr->fe[chr->focus].activate) {
+        chr->fe[chr->focus].activate(chr->fe[chr->focus].opaque);
+    }
+}
+
+static void socket_accept(void *opaque, int fd, int revents)
+{
+    Chardev *chr = opaque;
+    int c = accept(fd, NULL, NULL);
+    if (c >= 0) {
+        socket_client(chr, c);
+    }
+}
+
+/* "PATH" of unix:PATH or "HOST:PORT" of tcp:HOST:PORT: a listening fd. */
+static int socket_listen(Chardev *chr, bool is_unix, const char *addr,
+                         char *err, size_t errlen)
+{
+    if (is_unix) {
+        struct sockaddr_un sa = { .sun_family = AF_UNIX };
+        struct stat st;
+        if (strlen(addr) >= sizeof(sa.sun_path)) {
+            snprintf(err, errlen, "unix socket path too long: %s", addr);
+            return -1;
+        }
+        strcpy(sa.sun_path, addr);
+        if (stat(addr, &st) == 0 && S_ISSOCK(st.st_mode)) {
+            unlink(addr);   /* a stale socket from an earlier run */
+        }
+        int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        if (fd < 0 || bind(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0 ||
+            listen(fd, 1) < 0) {
+            snprintf(err, errlen, "cannot listen on unix:%s: %s", addr,
+                     strerror(errno));
+            if (fd >= 0) {
+                close(fd);
+            }
+            return -1;
+        }
+        chr->unix_path = strdup(addr);
+        return fd;
+    }
+    char host[256];
+    const char *colon = strrchr(addr, ':');
+    if (!colon || !colon[1] || (size_t)(colon - addr) >= sizeof(host)) {
+        snprintf(err, errlen, "tcp: needs HOST:PORT, not '%s'", addr);
+        return -1;
+    }
+    memcpy(host, addr, (size_t)(colon - addr));
+    host[colon - addr] = 0;
+    struct addrinfo hints = { .ai_family = AF_UNSPEC,
+                              .ai_socktype = SOCK_STREAM }, *ai;
+    /* an empty host means this machine only: a monitor is a root shell
+     * on the guest, so it is not offered to the network by default */
+    int r = getaddrinfo(host[0] ? host : "127.0.0.1", colon + 1, &hints, &ai);
+    if (r) {
+        snprintf(err, errlen, "tcp:%s: %s", addr, gai_strerror(r));
+        return -1;
+    }
+    int fd = socket(ai->ai_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    int one = 1;
+    if (fd >= 0) {
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+    }
+    if (fd < 0 || bind(fd, ai->ai_addr, ai->ai_addrlen) < 0 ||
+        listen(fd, 1) < 0) {
+        snprintf(err, errlen, "cannot listen on tcp:%s: %s", addr,
+                 strerror(errno));
+        if (fd >= 0) {
+            close(fd);
+        }
+        fd = -1;
+    }
+    freeaddrinfo(ai);
+    return fd;
+}
+
+static Chardev *chr_new(ChrKind kind, MainLoop *ml);
+
+/* unix:PATH,server[,nowait] / tcp:HOST:PORT,server[,nowait] */
+static Chardev *socket_open(MainLoop *ml, const char *spec, char *err,
+                            size_t errlen)
+{
+    bool is_unix = !strncmp(spec, "unix:", 5);
+    char *copy = strdup(spec + (is_unix ? 5 : 4));
+    char *opts = strchr(copy, ',');
+    bool server = false, wait = true, ok = true;
+    if (opts) {
+        *opts++ = 0;
+    }
+    for (char *save = NULL, *t = opts ? strtok_r(opts, ",", &save) : NULL;
+         t; t = strtok_r(NULL, ",", &save)) {
+        if (!strcmp(t, "server") || !strcmp(t, "server=on")) {
+            server = true;
+        } else if (!strcmp(t, "nowait") || !strcmp(t, "wait=off")) {
+            wait = false;
+        } else if (!strcmp(t, "wait") || !strcmp(t, "wait=on")) {
+            wait = true;
+        } else {
+            snprintf(err, errlen, "%s: unknown socket option '%s' (server, "
+                     "nowait)", spec, t);
+            ok = false;
+        }
+    }
+    if (ok && !server) {
+        snprintf(err, errlen, "%s: only listening sockets are supported "
+                 "(add ,server,nowait)", spec);
+        ok = false;
+    }
+    Chardev *chr = NULL;
+    if (ok) {
+        chr = chr_new(CHR_SOCKET, ml);
+        chr->listen_fd = socket_listen(chr, is_unix, copy, err, errlen);
+        if (chr->listen_fd < 0) {
+            free(chr->unix_path);
+            free(chr);
+            chr = NULL;
+        }
+    }
+    if (chr && wait) {
+        fprintf(stderr, "mimic: waiting for a connection on %s\n", spec);
+        int c = accept(chr->listen_fd, NULL, NULL);
+        if (c >= 0) {
+            socket_client(chr, c);
+        }
+    }
+    if (chr) {
+        main_loop_add_fd(ml, chr->listen_fd, NULL, socket_accept, chr);
+    }
+    free(copy);
+    return chr;
+}
+
 /* ---- construction ---- */
 
 static Chardev *chr_new(ChrKind kind, MainLoop *ml)
@@ -291,6 +487,7 @@ static Chardev *chr_new(ChrKind kind, MainLoop *ml)
     chr->kind = kind;
     chr->ml = ml;
     chr->in_fd = chr->out_fd = -1;
+    chr->listen_fd = -1;
     return chr;
 }
 
@@ -321,8 +518,12 @@ Chardev *chardev_open(MainLoop *ml, const char *spec, char *err,
         chr->out_fd = fd;
         return chr;
     }
-    snprintf(err, errlen, "unknown character device '%s' "
-             "(stdio, mon:stdio, null, file:PATH)", spec);
+    if (!strncmp(spec, "unix:", 5) || !strncmp(spec, "tcp:", 4)) {
+        return socket_open(ml, spec, err, errlen);
+    }
+    snprintf(err, errlen, "unknown character device '%s' (stdio, "
+             "mon:stdio, null, file:PATH, unix:PATH,server,nowait, "
+             "tcp:HOST:PORT,server,nowait)", spec);
     return NULL;
 }
 
@@ -345,6 +546,14 @@ void chardev_close(Chardev *chr)
         chardev_restore_terminal();
     } else if (chr->kind == CHR_FILE) {
         close(chr->out_fd);
+    } else if (chr->kind == CHR_SOCKET) {
+        socket_drop_client(chr);
+        main_loop_remove_fd(chr->ml, chr->listen_fd);
+        close(chr->listen_fd);
+        if (chr->unix_path) {
+            unlink(chr->unix_path);
+            free(chr->unix_path);
+        }
     }
     free(chr->out);
     free(chr);
@@ -370,6 +579,20 @@ void chardev_set_quit_handler(Chardev *chr, void (*quit)(void *),
 bool chardev_is_mux(const Chardev *chr)
 {
     return chr->mux;
+}
+
+void chardev_set_focus(Chardev *chr, void *opaque)
+{
+    for (int i = 0; i < chr->nfe; i++) {
+        if (chr->fe[i].opaque == opaque) {
+            chr->focus = i;
+        }
+    }
+}
+
+bool chardev_wants_echo(const Chardev *chr)
+{
+    return chr->kind == CHR_STDIO && isatty(chr->in_fd);
 }
 
 size_t chardev_buffer_take(Chardev *chr, uint8_t *out, size_t max)

@@ -29,6 +29,9 @@ typedef struct CharFrontend {
     void (*read)(void *opaque, const uint8_t *buf, int len);
     void *opaque;
     const char *name;   /* shown when the focus moves */
+    /* optional: this frontend now has a user (the focus moved to it, or
+     * a socket client connected); the monitor prints its prompt */
+    void (*activate)(void *opaque);
 } CharFrontend;
 
 typedef struct Chardev Chardev;
@@ -37,7 +40,10 @@ typedef struct Chardev Chardev;
 #define CHARDEV_ESCAPE 0x01   /* Ctrl-A */
 
 /* spec: "stdio" (escapes; Ctrl-C still kills), "mon:stdio" (escapes;
- * Ctrl-C goes to the guest), "null", "file:PATH" (output only).
+ * Ctrl-C goes to the guest), "null", "file:PATH" (output only),
+ * "unix:PATH,server[,nowait]" and "tcp:[HOST]:PORT,server[,nowait]" (a
+ * listening socket, one client at a time; without nowait the open waits
+ * for the first client; server=on / wait=off are accepted too).
  * On failure returns NULL with a reason in err. */
 Chardev *chardev_open(MainLoop *ml, const char *spec, char *err,
                       size_t errlen);
@@ -58,6 +64,11 @@ void chardev_accept_input(Chardev *chr);
 void chardev_set_quit_handler(Chardev *chr, void (*quit)(void *),
                               void *opaque);
 bool chardev_is_mux(const Chardev *chr);
+/* Gives the input focus to the frontend whose opaque this is. */
+void chardev_set_focus(Chardev *chr, void *opaque);
+/* Whether a line-oriented frontend should echo what it reads: true for a
+ * terminal in raw mode, false for pipes, files and sockets. */
+bool chardev_wants_echo(const Chardev *chr);
 
 /* Buffer backend */
 size_t chardev_buffer_take(Chardev *chr, uint8_t *out, size_t max);

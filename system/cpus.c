@@ -256,6 +256,8 @@ static VCPUs *vcpus_create(VirtMachine *m, const VCPUConfig *cfg)
     pthread_detach(t);
     m->kick_opaque = v;
     m->kick = vcpus_kick;
+    m->cpu_hooks = &vcpus_monitor_hooks;     /* cpus-monitor.c */
+    m->cpu_hooks_opaque = v;
     return v;
 }
 
@@ -395,6 +397,11 @@ int vcpu_run(VirtMachine *m, const VCPUConfig *cfg)
         if (req != VIRT_REQ_NONE) {
             ticker_arm(v, UINT64_MAX);
             return v->error ? -1 : (int)req;
+        }
+        if (m->paused) {
+            /* monitor stop: only the main loop runs, until cont */
+            main_loop_wait(m->ml, -1);
+            continue;
         }
         vcpus_update_timers(v);
         VCPU *c = vcpus_pick(v);

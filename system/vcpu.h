@@ -6,6 +6,11 @@
  * virt.h), starts CPU 0 at m->boot with the others off until PSCI
  * CPU_ON, and runs them until the board has a request.
  *
+ * While m->paused is set (monitor `stop`) the CPU side runs no guest code:
+ * it waits in main_loop_wait(m->ml, -1), where the monitor's `cont`
+ * clears the flag.  It also fills m->cpu_hooks for the monitor's info
+ * registers, info cpus and x (see virt.h).
+ *
  * system/vcpu-stub.c is the placeholder used until cpu/arm64 implements
  * system mode; the real implementation replaces that file in
  * system/meson.build (system_vcpu_src).
@@ -31,5 +36,9 @@ bool vcpu_available(void);
  * cannot run.  After VIRT_REQ_RESET the caller resets the board
  * (virt_reset) and calls vcpu_run again, which restarts from m->boot. */
 int vcpu_run(VirtMachine *m, const VCPUConfig *cfg);
+
+/* system/cpus-monitor.c (built with the CPU side): the monitor hooks for
+ * m->cpu_hooks; their opaque is the CPU side's VCPUs. */
+extern const VirtCPUHooks vcpus_monitor_hooks;
 
 #endif

@@ -316,6 +316,8 @@ void virt_reset(VirtMachine *m)
         fprintf(stderr, "mimic: reset: %s\n", err);
     }
     m->request = VIRT_REQ_NONE;
+    m->powerdown_pending = false;
+    m->powered_off = false;
 }
 
 void virt_request(VirtMachine *m, VirtRequest req)
@@ -339,6 +341,7 @@ VirtRequest virt_take_request(VirtMachine *m)
 
 void virt_powerdown(VirtMachine *m)
 {
+    m->powerdown_pending = true;
     /* a 100 ms press, as a person would: gpio-keys sees both edges */
     pl061_set_input(m->gpio, VIRT_POWER_BUTTON_LINE, 1);
     ml_timer_mod(m->button_timer,
@@ -348,4 +351,22 @@ void virt_powerdown(VirtMachine *m)
 IRQLine virt_timer_irq(VirtMachine *m, int cpu, VirtTimer timer)
 {
     return gic_ppi(m->gic, cpu, (int)timer);
+}
+
+void virt_set_paused(VirtMachine *m, bool paused)
+{
+    m->paused = paused;
+    main_loop_pause_virtual(m->ml, paused);
+    if (m->kick) {
+        m->kick(m->kick_opaque);
+    }
+    main_loop_notify(m->ml);
+}
+
+const char *virt_state_name(const VirtMachine *m)
+{
+    if (m->powered_off) {
+        return "powered off";
+    }
+    return m->paused ? "paused" : "running";
 }

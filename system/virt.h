@@ -33,6 +33,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include "devices/framebuffer.h"
 #include "devices/gic.h"
 #include "devices/pl011.h"
@@ -84,6 +85,30 @@ typedef enum VirtRequest {
     VIRT_REQ_QUIT,          /* Ctrl-A x, monitor quit: leave now */
 } VirtRequest;
 
+/* What the CPU side offers the monitor (frontends/monitor.c): it points
+ * m->cpu_hooks at a filled table when it creates the CPUs.  A missing
+ * table or member makes the monitor say the information is not
+ * available.  The monitor calls them on the main-loop thread between
+ * time slices, so the CPUs are not running. */
+typedef struct VirtCPUInfo {
+    uint64_t pc;
+    int el;                 /* exception level */
+    bool on;                /* powered up (PSCI) */
+    bool halted;            /* waiting for an interrupt (WFI) */
+} VirtCPUInfo;
+
+typedef struct VirtCPUHooks {
+    /* `info registers`: general registers, pc, PSTATE, key EL1 registers */
+    void (*dump_cpu)(void *opaque, FILE *f, int cpu);
+    bool (*cpu_info)(void *opaque, int cpu, VirtCPUInfo *info);
+    /* a register by its name (x0..x30, sp, pc, lr, ...) for $name in
+     * monitor expressions */
+    bool (*read_reg)(void *opaque, int cpu, const char *name, uint64_t *val);
+    /* the physical address of va in the CPU's current translation regime,
+     * as a debugger asks: no fault, no TLB change */
+    bool (*virt_to_phys)(void *opaque, int cpu, uint64_t va, uint64_t *pa);
+} VirtCPUHooks;
+
 typedef struct VirtConfig {
     MainLoop *ml;
     uint64_t ram_size;
@@ -124,6 +149,14 @@ typedef struct VirtMachine {
     void (*kick)(void *opaque);     /* set by the CPU side: leave the
                                        guest now (exit_request) */
     void *kick_opaque;
+    /* monitor stop/cont: while set, the CPU side runs no guest code and
+     * waits in main_loop_wait(ml, -1) instead (see virt_set_paused) */
+    volatile bool paused;
+    bool powerdown_pending;         /* power button pressed since reset */
+    bool powered_off;               /* -no-shutdown: off, waiting */
+    /* for the monitor, set by the CPU side */
+    const VirtCPUHooks *cpu_hooks;
+    void *cpu_hooks_opaque;
 } VirtMachine;
 
 /* Builds the board: RAM and every device.  NULL with a reason on error. */
@@ -151,6 +184,13 @@ void virt_request(VirtMachine *m, VirtRequest req);
 VirtRequest virt_take_request(VirtMachine *m);
 /* Presses the power button (system_powerdown): the guest decides. */
 void virt_powerdown(VirtMachine *m);
+/* Monitor stop/cont (and the gdbstub, if it wants): sets m->paused,
+ * stops or restarts the virtual clock, and kicks the running vCPU so the
+ * CPU side sees the flag at once. */
+void virt_set_paused(VirtMachine *m, bool paused);
+/* "running", "paused", "powered off": for the window title and the
+ * monitor's info status. */
+const char *virt_state_name(const VirtMachine *m);
 
 IRQLine virt_timer_irq(VirtMachine *m, int cpu, VirtTimer timer);
 /* The device-tree compatible of a -cpu model, NULL if unknown. */
