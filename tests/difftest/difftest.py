@@ -190,9 +190,20 @@ def describe(dump):
     return d
 
 
+def same_dump(a, b):
+    """Status and dump equal, ignoring SP (the initial stack layouts of
+    mimic and qemu differ, and the random code does not set SP)."""
+    if a[0] != b[0]:
+        return False
+    x, y = a[1], b[1]
+    if len(x) >= 256 and len(y) >= 256:
+        x, y = x[:248] + x[256:], y[:248] + y[256:]
+    return x == y
+
+
 def diff_fields(a, b):
     da, db = describe(a), describe(b)
-    return [k for k in da if da.get(k) != db.get(k)]
+    return [k for k in da if k != 'sp' and da.get(k) != db.get(k)]
 
 
 def disasm(word):
@@ -250,7 +261,7 @@ def shrink(r, insns, mems, state, backend):
     while hi - lo > 1:
         mid = (lo + hi) // 2
         exe = r.build(insns[:mid], mems[:mid], state)
-        if r.qemu(exe) == r.mimic(exe, backend):
+        if same_dump(r.qemu(exe), r.mimic(exe, backend)):
             lo = mid
         else:
             hi = mid
@@ -268,7 +279,7 @@ def check_one(r, rng, pats, length, backends, log):
     ok = True
     for be in backends:
         got = r.mimic(exe, be)
-        if got == want:
+        if same_dump(got, want):
             continue
         ok = False
         k = shrink(r, insns, mems, state, be)
@@ -319,7 +330,7 @@ def main():
                 exe = r.build(insns, mems, state)
                 want = r.qemu(exe)
                 for be in backends:
-                    if r.mimic(exe, be) == want:
+                    if same_dump(r.mimic(exe, be), want):
                         passed += 1
                     else:
                         failed += 1
