@@ -39,6 +39,7 @@ typedef struct TCGExecConfig {
     size_t code_size;          /* bytes of code cache */
     int max_insns;             /* per block (1 = single-step everywhere) */
     bool nochain;              /* -d nochain */
+    bool count_insns;          /* -d stats: blocks count what they run */
 } TCGExecConfig;
 
 void tcg_exec_init(const TCGTargetHooks *hooks, const TCGExecConfig *cfg);
@@ -76,7 +77,8 @@ void tcg_print_stats(void);
 typedef struct TCGStats {
     uint64_t tbs_translated, flushes, invalidated, code_bytes, ir_ops;
     uint64_t chains;
-    uint64_t blocks_executed, guest_insns; /* counted only with -d stats */
+    /* with -d stats: summed from the CPUs' counters by tcg_print_stats */
+    uint64_t blocks_executed, guest_insns;
 } TCGStats;
 extern TCGStats tcg_stats;
 

@@ -45,6 +45,7 @@ enum {
     CF_NOCHAIN = 1,     /* never chain out of this block */
     CF_SINGLE_STEP = 2, /* one instruction, then exit (gdb stepping) */
     CF_NO_EXIT_CHECK = 4,
+    CF_COUNT_INSNS = 8, /* -d stats: entry adds icount to insn_count */
 };
 
 /* Value returned by generated code: a TB pointer with the exit slot in the
@@ -97,7 +98,10 @@ typedef struct TCGCPUCommon {
     /* user mode: MO_ALIGN access that is not aligned (does not return) */
     void (*raise_unaligned)(void *env, uint64_t addr, uint32_t memop,
                             uintptr_t retaddr);
-    uint64_t insn_count;            /* -d stats: guest insns executed */
+    /* -d stats: guest instructions and blocks executed, added up by each
+     * block on entry (CF_COUNT_INSNS), so counting keeps chaining on */
+    uint64_t insn_count;
+    uint64_t block_count;
     sigjmp_buf jmp_env;             /* cpu_loop_exit target */
     uint64_t interp_insn_data[2];   /* interp: current insn (for restores) */
 } TCGCPUCommon;

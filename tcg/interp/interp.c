@@ -298,6 +298,10 @@ next_tb:
     if (__atomic_load_n(&c->exit_request, __ATOMIC_RELAXED)) {
         return (uintptr_t)tb | TB_EXIT_REQUESTED;
     }
+    if (tb->cflags & CF_COUNT_INSNS) {
+        c->insn_count += tb->icount;
+        c->block_count++;
+    }
     const char *blk = tb->tc_ptr;
     const IBlock *b = (const IBlock *)blk;
     char *bases[3] = { env, (char *)frame, (char *)blk + b->consts_off };

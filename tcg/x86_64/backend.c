@@ -330,6 +330,18 @@ static X86Ctx *ctx_get(void)
     return x86_ctx;
 }
 
+/* -d stats: add the block's instruction count and 1 to the CPU's
+ * counters (flags are free at block entry). */
+static void emit_count_insns(X86Ctx *x)
+{
+    x86_rm(&x->cb, OPC_ARITH_EvIz | P_W, ARITH_ADD, REG_ENV, R_NONE, 0,
+           offsetof(TCGCPUCommon, insn_count));
+    cb_u32(&x->cb, x->tb->icount);
+    x86_rm(&x->cb, OPC_ARITH_EvIb | P_W, ARITH_ADD, REG_ENV, R_NONE, 0,
+           offsetof(TCGCPUCommon, block_count));
+    cb_byte(&x->cb, 1);
+}
+
 /* Worst-case bytes of one op plus its share of block-end code. */
 #define OP_MARGIN 1024
 
@@ -364,6 +376,9 @@ static long x86_gen_code(TCGContext *s, TranslationBlock *tb, void *rw,
                offsetof(TCGCPUCommon, exit_request));
         cb_byte(&x->cb, 0);
         st->jumps[st->nb_jumps++] = x86_jcc32(&x->cb, CC_NE, 0);
+    }
+    if (tb->cflags & CF_COUNT_INSNS) {
+        emit_count_insns(x);
     }
     for (int i = 0; i < s->nb_ops; i++) {
         if (x->cb.pos + x->stub_reserve + OP_MARGIN > size || x->failed) {
