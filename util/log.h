@@ -39,4 +39,12 @@ bool log_parse_filter(const char *spec);
 bool log_filter_pass(uint64_t addr);
 void log_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* -d guest_errors: a guest did something invalid (bad register, size). */
+#define log_guest_error(...)                                                \
+    do {                                                                    \
+        if (log_enabled(LOG_GUEST_ERROR)) {                                 \
+            log_printf(__VA_ARGS__);                                        \
+        }                                                                   \
+    } while (0)
+
 #endif
