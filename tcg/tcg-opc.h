@@ -9,7 +9,9 @@
  * oargs/iargs are temps (outputs first), cargs are constants.  Every op
  * carries a width (TCG_TYPE_I32 or TCG_TYPE_I64) in TCGOp.type: an I32 op
  * reads the low 32 bits of its inputs and zero-extends its result to 64 bits,
- * which is exactly the AArch64 W-register rule.  Semantics that differ from
+ * which is exactly the AArch64 W-register rule (bswap64 and [s]extract
+ * are the exceptions that may read above bit 31; the optimizer relies on
+ * every other I32 op ignoring the upper halves).  Semantics that differ from
  * C are spelled out here because both backends must agree bit for bit:
  *   - shift and rotate counts are taken modulo the width;
  *   - div/divu/rem/remu by zero give 0 (rem: the dividend); INT_MIN / -1

@@ -575,7 +575,13 @@ int main(int argc, char **argv)
         rng_state = strtoull(seed, NULL, 0) | 1;
     }
     setup(&tcg_backend_x86_64, TCG_MEM_GUEST_BASE);
-    for (int round = 0; round < 2; round++) {
+    for (int round = 0; round < 3; round++) {
+        /* round 2: the same op tests through the optimizer */
+        optimize_all = round == 2;
+        if (round == 2) {
+            x86_features_override = false;
+            setup(&tcg_backend_x86_64, TCG_MEM_GUEST_BASE);
+        }
         if (round == 1) {
             /* the fallbacks for hosts without lzcnt, BMI, popcnt, movbe */
             x86_features_override = true;
@@ -594,6 +600,7 @@ int main(int argc, char **argv)
         test_guest_mem(false);
         test_random(false, nprogs);
     }
+    optimize_all = false;
     x86_features_override = false;
     setup(&tcg_backend_x86_64, TCG_MEM_GUEST_BASE);
     test_chaining();
