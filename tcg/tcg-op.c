@@ -287,3 +287,8 @@ void tcg_gen_goto_lookup(TCGv pc)
     tcg_emit_op(INDEX_op_goto_lookup, TCG_TYPE_I64, 2, A(pc),
                 (TCGArg)tcg_ctx->tb_flags);
 }
+
+void tcg_gen_discard(TCGv global)
+{
+    tcg_emit_op(INDEX_op_discard, TCG_TYPE_I64, 1, A(global));
+}

@@ -108,4 +108,9 @@ DEF(exit_tb, 0, 0, 1, TCG_OPF_BB_END | TCG_OPF_BB_EXIT | TCG_OPF_SIDE_EFFECTS)
  * the exec loop on a miss. */
 DEF(goto_lookup, 0, 1, 1, TCG_OPF_BB_END | TCG_OPF_BB_EXIT | TCG_OPF_SIDE_EFFECTS)
 
+/* The global out0's value is dead: nothing reads it before it is written
+ * again, so it need not reach the CPU state (liveness and the backends
+ * drop the ops and stores that only fed it). */
+DEF(discard, 1, 0, 0, TCG_OPF_NOT_PRESENT)
+
 DEF(nop, 0, 0, 0, TCG_OPF_NOT_PRESENT)

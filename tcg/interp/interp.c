@@ -67,7 +67,7 @@ static long interp_gen_code(TCGContext *s, TranslationBlock *tb, void *rw,
     int insn = 0;
     for (int i = 0; i < s->nb_ops; i++) {
         TCGOp *op = &s->ops[i];
-        if (op->opc == INDEX_op_nop) {
+        if (op->opc == INDEX_op_nop || op->opc == INDEX_op_discard) {
             continue;
         }
         size_t rec = sizeof(IOp) + sizeof(uint64_t) * op->nargs;

@@ -269,11 +269,11 @@ static void emit_host_ldst(X86Ctx *x, TCGOp *op)
 
 static void emit_one(X86Ctx *x, TCGOp *op)
 {
-    if (ra_skip_dead_op(x, op)) {
-        return;
-    }
     switch (op->opc) {
     case INDEX_op_nop:
+        break;
+    case INDEX_op_discard:
+        ra_discard(x, op);
         break;
     case INDEX_op_insn_start:
         emit_insn_start(x, op);
@@ -368,7 +368,6 @@ static long x86_gen_code(TCGContext *s, TranslationBlock *tb, void *rw,
     }
     s->nb_insns = 0;
     ra_begin_block(x);
-    ra_scan_overwrites(x);
 
     if (!(tb->cflags & CF_NO_EXIT_CHECK)) {
         X86Stub *st = x86_new_stub(x, STUB_EXIT_REQ);

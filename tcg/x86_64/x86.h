@@ -120,10 +120,6 @@ struct X86Ctx {
     size_t stub_reserve;       /* bytes promised to pending stubs */
     int nb_stubs;
     X86Stub stubs[X86_MAX_STUBS];
-    /* bit k of overwritten[op]: output k is a global that a later op
-     * writes again before any point where globals must be in memory */
-    uint8_t overwritten[TCG_MAX_OPS];
-    uint32_t epoch, stamp[TCG_MAX_TEMPS];
     int label_head[TCG_MAX_LABELS];     /* pending relocations, -1 */
     intptr_t label_bound[TCG_MAX_LABELS]; /* buffer offset once bound, -1 */
     int nb_relocs;
@@ -138,8 +134,7 @@ void x86_branch_to_label(X86Ctx *x, int cc, int label);
 
 /* regalloc.c */
 void ra_begin_block(X86Ctx *x);
-void ra_scan_overwrites(X86Ctx *x);
-bool ra_skip_dead_op(X86Ctx *x, TCGOp *op);
+void ra_discard(X86Ctx *x, TCGOp *op);
 void ra_op(X86Ctx *x, TCGOp *op);
 void ra_mov(X86Ctx *x, TCGOp *op);
 void ra_movi(X86Ctx *x, TCGOp *op);

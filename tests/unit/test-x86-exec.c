@@ -398,6 +398,17 @@ static void rp_other(RandProg *g, int kind, TCGType type, TCGv a, TCGv b,
         tcg_gen_mov_i64(rp_dst(g), a);
         break;
     case 14:
+        if (rnd() % 4 == 0) {
+            /* a dead global: its pending value need not reach env, and
+             * the next write replaces it before anything reads it */
+            TCGv r = R[rnd() % 16];
+            if (r == a || r == b) {
+                break;
+            }
+            tcg_gen_discard(r);
+            tcg_gen_xor_i64(r, a, b);
+            break;
+        }
         tcg_gen_movi_i64(rp_dst(g), (int64_t)rnd_val());
         break;
     default:
