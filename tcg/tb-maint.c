@@ -163,7 +163,9 @@ void tb_invalidate_range_locked(const TCGBackend *be, uint64_t start,
     bool any = false;
     for (size_t i = 0; i < tb_count; i++) {
         TranslationBlock *tb = tb_list[i];
-        if (tb->invalid || tb->pc >= end || tb->pc + tb->size <= start) {
+        if (tb->invalid || ((tb->pc >= end || tb->pc + tb->size <= start) &&
+                            (tb->dep_hi == 0 || tb->dep_lo >= end ||
+                             tb->dep_hi <= start))) {
             continue;
         }
         tb->invalid = true;

@@ -19,6 +19,10 @@ struct TranslationBlock {
     uint32_t cflags;       /* CF_* below */
     uint32_t size;         /* guest bytes covered */
     uint32_t icount;       /* guest instructions */
+    /* more guest code the translation depends on (a front end's look
+     * ahead into successors): writes there invalidate it; dep_hi == 0:
+     * none */
+    uint64_t dep_lo, dep_hi;
     void *tc_ptr;          /* host code (RX view) */
     uint32_t tc_size;
 

@@ -156,13 +156,16 @@ void a64_translate(TCGContext *tc, TranslationBlock *tb, void *envp,
         .pc_next = tb->pc,
         .tb_flags = tb->flags,
         .mem_idx = 0,
+        .dep_lo = UINT64_MAX,
     };
     DisasContext *s = &ctx;
     (void)tc;
 
+    gen_flags_forget();
     while (s->is_jmp == DISAS_NEXT) {
         s->pc_curr = s->pc_next;
         tcg_gen_insn_start(s->pc_curr, 0);
+        int op_start = tcg_ctx->nb_ops;
         s->pc_next = s->pc_curr + 4;
         s->insn_count++;
         if (!s->env->fetch_code(s->env, s->pc_curr, &s->insn)) {
@@ -178,6 +181,7 @@ void a64_translate(TCGContext *tc, TranslationBlock *tb, void *envp,
             }
             unallocated_encoding(s);
         }
+        gen_flags_insn_end(op_start);
         if (s->is_jmp != DISAS_NEXT) {
             break;
         }
@@ -189,6 +193,7 @@ void a64_translate(TCGContext *tc, TranslationBlock *tb, void *envp,
     }
     switch (s->is_jmp) {
     case DISAS_TOO_MANY:
+        gen_flags_exit(s, s->pc_next, UINT64_MAX);
         gen_goto_tb(s, 0, s->pc_next);
         break;
     case DISAS_JUMP:
@@ -206,4 +211,6 @@ void a64_translate(TCGContext *tc, TranslationBlock *tb, void *envp,
     }
     tb->size = (uint32_t)(s->pc_next - s->pc_first);
     tb->icount = (uint32_t)s->insn_count;
+    tb->dep_lo = s->dep_hi ? s->dep_lo : 0;
+    tb->dep_hi = s->dep_hi;
 }

@@ -33,6 +33,9 @@ typedef struct DisasContext {
     int mem_idx;         /* MMU index for loads and stores */
     uint32_t tb_flags;
     int insn_count;
+    /* guest code read by the flag look-ahead beyond the block
+     * (translate-lookahead.c); dep_hi == 0: none */
+    uint64_t dep_lo, dep_hi;
 } DisasContext;
 
 /* TCG globals (registered once per translating thread). */
@@ -71,6 +74,27 @@ void gen_logic_cc(bool sf, TCGv result);
 void gen_brcond_cc(int cc, TCGLabel *l);
 /* dest = cond holds ? 1 : 0 */
 void gen_setcond_cc(int cc, TCGv dest);
+/* ConditionHolds(cc) as cond(a, b) at width type: from the operands of
+ * the block's last flag setter when it decides the condition, else from
+ * the flag globals.  ALWAYS/NEVER are possible. */
+typedef struct A64Cond {
+    TCGCond cond;
+    TCGv a, b;
+    TCGType type;
+} A64Cond;
+A64Cond a64_cond(int cc);
+void gen_brcond_a64(A64Cond c, TCGLabel *l);
+/* Copies a flag global the condition reads, so the flags may be
+ * discarded before the branch. */
+void a64_cond_detach(A64Cond *c);
+/* Per block and per instruction bookkeeping of the flag record. */
+void gen_flags_forget(void);
+void gen_flags_insn_end(int op_start);
+/* Before leaving the block to dest0 (and dest1, or UINT64_MAX): discards
+ * NZCV when every successor writes them before it could read or expose
+ * them (translate-lookahead.c). */
+void gen_flags_exit(DisasContext *s, uint64_t dest0, uint64_t dest1);
+bool a64_flags_dead_at(DisasContext *s, uint64_t pc);
 
 /* Helpers callable from generated code (helper.c). */
 extern const TCGHelperInfo helper_info_exception;
