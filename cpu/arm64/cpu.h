@@ -38,6 +38,10 @@ typedef struct CPUARMState {
      * N = bit 63 of nf; Z = (zf == 0); C = cf (0/1); V = bit 63 of vf.
      * 32-bit flag-setting ops store sign-extended results. */
     uint64_t nf, zf, cf, vf;
+    /* Lazy NZCV (translate-flags.c): unless cc_op is CC_OP_FLAGS, the
+     * flags are those of operation cc_op on cc_a and cc_b (LOGIC: the
+     * result in cc_a) and nf..vf are stale.  Use arm_get_nzcv. */
+    uint64_t cc_a, cc_b, cc_op;
 
     ARMVectorReg vregs[32];
     uint32_t fpcr, fpsr;
@@ -63,9 +67,21 @@ typedef struct CPUARMState {
     void *opaque;             /* owner: linux-user process/thread state */
 } CPUARMState;
 
+enum {
+    CC_OP_FLAGS = 0,          /* nf..vf hold NZCV */
+    CC_OP_SUB64, CC_OP_SUB32, CC_OP_ADD64, CC_OP_ADD32,
+    CC_OP_LOGIC64, CC_OP_LOGIC32,
+};
+
+/* NZCV (bits 31..28) of the lazy form (cpu.c). */
+uint32_t arm_lazy_nzcv(const CPUARMState *env);
+
 /* NZCV as the architecture packs it (bits 31..28). */
 static inline uint32_t arm_get_nzcv(const CPUARMState *env)
 {
+    if (env->cc_op != CC_OP_FLAGS) {
+        return arm_lazy_nzcv(env);
+    }
     return (uint32_t)((env->nf >> 63) << 31 | (env->zf == 0) << 30 |
                       (env->cf & 1) << 29 | (env->vf >> 63) << 28);
 }
@@ -76,6 +92,7 @@ static inline void arm_set_nzcv(CPUARMState *env, uint32_t nzcv)
     env->zf = (nzcv >> 30) & 1 ? 0 : 1;
     env->cf = (nzcv >> 29) & 1;
     env->vf = (nzcv >> 28) & 1 ? ~0ull : 0;
+    env->cc_op = CC_OP_FLAGS;
 }
 
 #endif

@@ -175,6 +175,7 @@ static void gen_ccmp(DisasContext *s, bool sf, bool sub, int cond, int nzcv,
     TCGv hold = tcg_temp_new(), zero = tcg_constant(0);
     gen_setcond_cc(cond, hold);
     (sub ? gen_sub_cc : gen_add_cc)(sf, scratch, rn, op2);
+    gen_flags_materialize();
     TCGv n = tcg_constant((nzcv & 8) ? -1 : 0);
     TCGv z = tcg_constant((nzcv & 4) ? 0 : 1);
     TCGv cf = tcg_constant((nzcv & 2) ? 1 : 0);

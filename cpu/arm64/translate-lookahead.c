@@ -29,7 +29,8 @@
 enum {
     FL_NONE,    /* neither reads nor writes NZCV; cannot fault or branch */
     FL_WRITE,   /* writes all of NZCV without reading them */
-    FL_STOP,    /* reads them, or anything we do not look into */
+    FL_READ,    /* a conditional instruction, ADC/SBC: reads them */
+    FL_STOP,    /* anything we do not look into */
 };
 
 #define LOOKAHEAD_INSNS 16
@@ -148,16 +149,29 @@ static int class_dp_reg(uint32_t insn)
         }
         return s_bit ? FL_WRITE : FL_NONE;
     }
-    /* ADC/SBC, CCMP/CCMN and CSEL read the flags; RMIF/SETF are not
-     * implemented: all of these stop the scan */
-    return bits(insn, 24, 1) || bits(insn, 21, 4) == 6 ? class_dp_src(insn)
-                                                        : FL_STOP;
+    if (bits(insn, 24, 1) || bits(insn, 21, 4) == 6) {
+        return class_dp_src(insn);
+    }
+    switch (bits(insn, 21, 4)) {
+    case 0:                              /* ADC/SBC (RMIF, SETF: stop) */
+        return bits(insn, 10, 6) == 0 ? FL_READ : FL_STOP;
+    case 2: case 4:                      /* CCMP/CCMN, CSEL family */
+        return FL_READ;
+    default:
+        return FL_STOP;
+    }
 }
 
 static int a64_flag_class(uint32_t insn)
 {
     if (insn == 0xd503201f) {            /* NOP */
         return FL_NONE;
+    }
+    if ((insn & 0xff000010) == 0x54000000) {   /* B.cond */
+        return FL_READ;
+    }
+    if ((insn & 0x5f200400) == 0x1e200400) {   /* FCCMP(E), FCSEL */
+        return FL_READ;
     }
     if (bits(insn, 26, 3) == 4) {        /* op0 100x */
         return class_dp_imm(insn);
@@ -180,22 +194,25 @@ static bool lookahead_range_ok(DisasContext *s, uint64_t pc, uint64_t end)
     return pc + 0x1000 >= page && end <= page + 0x2000 && pc < end;
 }
 
-bool a64_flags_dead_at(DisasContext *s, uint64_t pc)
+int a64_flags_use_at(DisasContext *s, uint64_t pc)
 {
     if (s->tb->cflags & (CF_SINGLE_STEP | CF_NOCHAIN) ||
         log_enabled(LOG_EXACT | LOG_CPU | LOG_EXEC)) {
-        return false;
+        return FLAGS_UNKNOWN;
     }
     for (int i = 0; i < LOOKAHEAD_INSNS; i++) {
         uint64_t at = pc + 4 * (uint64_t)i;
         uint32_t insn;
         if (!lookahead_range_ok(s, at, at + 4) ||
             !s->env->fetch_code(s->env, at, &insn)) {
-            return false;
+            return FLAGS_UNKNOWN;
         }
         int c = a64_flag_class(insn);
         if (c == FL_STOP) {
-            return false;
+            return FLAGS_UNKNOWN;
+        }
+        if (c == FL_READ) {
+            return FLAGS_READ;
         }
         if (c == FL_WRITE) {
             if (pc < s->dep_lo) {
@@ -204,23 +221,8 @@ bool a64_flags_dead_at(DisasContext *s, uint64_t pc)
             if (at + 4 > s->dep_hi) {
                 s->dep_hi = at + 4;
             }
-            return true;
+            return FLAGS_DEAD;
         }
     }
-    return false;
-}
-
-/* Before a block exit to dest0 (and dest1 for two-way branches, or
- * UINT64_MAX): drop NZCV if no successor can see them. */
-void gen_flags_exit(DisasContext *s, uint64_t dest0, uint64_t dest1)
-{
-    if (!a64_flags_dead_at(s, dest0) ||
-        (dest1 != UINT64_MAX && !a64_flags_dead_at(s, dest1))) {
-        return;
-    }
-    tcg_gen_discard(cpu_NF);
-    tcg_gen_discard(cpu_ZF);
-    tcg_gen_discard(cpu_CF);
-    tcg_gen_discard(cpu_VF);
-    gen_flags_forget();
+    return FLAGS_UNKNOWN;
 }

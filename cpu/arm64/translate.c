@@ -5,6 +5,7 @@
  * instruction groups live in translate-*.c, one per encoding group.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "translate.h"
 #include "decode-a64.h"
@@ -14,6 +15,7 @@
 
 __thread TCGv cpu_X[32];
 __thread TCGv cpu_pc, cpu_NF, cpu_ZF, cpu_CF, cpu_VF;
+__thread TCGv cpu_cc_a, cpu_cc_b, cpu_cc_op;
 __thread TCGv cpu_excl_addr, cpu_excl_val, cpu_excl_val2;
 
 static const char *const xnames[32] = {
@@ -34,6 +36,9 @@ void a64_init_globals(TCGContext *s)
     cpu_ZF = tcg_global_mem_new(offsetof(CPUARMState, zf), "ZF");
     cpu_CF = tcg_global_mem_new(offsetof(CPUARMState, cf), "CF");
     cpu_VF = tcg_global_mem_new(offsetof(CPUARMState, vf), "VF");
+    cpu_cc_a = tcg_global_mem_new(offsetof(CPUARMState, cc_a), "cc_a");
+    cpu_cc_b = tcg_global_mem_new(offsetof(CPUARMState, cc_b), "cc_b");
+    cpu_cc_op = tcg_global_mem_new(offsetof(CPUARMState, cc_op), "cc_op");
     cpu_excl_addr = tcg_global_mem_new(offsetof(CPUARMState, excl_addr),
                                        "excl_addr");
     cpu_excl_val = tcg_global_mem_new(offsetof(CPUARMState, excl_val),
@@ -146,6 +151,41 @@ bool unallocated_encoding(DisasContext *s)
 }
 
 
+static void a64_decode_insn(DisasContext *s)
+{
+    if (!a64_decode(s, s->insn)) {
+        if (log_enabled(LOG_UNIMP)) {
+            log_printf("unimplemented or undefined insn 0x%08x at "
+                       "0x%llx\n", s->insn, (unsigned long long)s->pc_curr);
+        }
+        unallocated_encoding(s);
+    }
+}
+
+/* One instruction; translated a second time, after a materialization of
+ * NZCV, if it touched the flag globals while they were lazy. */
+static void a64_translate_insn(DisasContext *s)
+{
+    DisasContext saved = *s;
+    int op_start = tcg_ctx->nb_ops;
+    gen_flags_insn_begin();
+    a64_decode_insn(s);
+    if (gen_flags_insn_end(op_start)) {
+        return;
+    }
+    *s = saved;
+    tcg_ctx->nb_ops = op_start;
+    gen_flags_redo();
+    op_start = tcg_ctx->nb_ops;
+    a64_decode_insn(s);
+    if (!gen_flags_insn_end(op_start)) {
+        fprintf(stderr, "mimic: internal error: insn 0x%08x at 0x%llx "
+                "misuses the flag globals\n", s->insn,
+                (unsigned long long)s->pc_curr);
+        abort();
+    }
+}
+
 void a64_translate(TCGContext *tc, TranslationBlock *tb, void *envp,
                    int max_insns)
 {
@@ -165,7 +205,6 @@ void a64_translate(TCGContext *tc, TranslationBlock *tb, void *envp,
     while (s->is_jmp == DISAS_NEXT) {
         s->pc_curr = s->pc_next;
         tcg_gen_insn_start(s->pc_curr, 0);
-        int op_start = tcg_ctx->nb_ops;
         s->pc_next = s->pc_curr + 4;
         s->insn_count++;
         if (!s->env->fetch_code(s->env, s->pc_curr, &s->insn)) {
@@ -173,15 +212,7 @@ void a64_translate(TCGContext *tc, TranslationBlock *tb, void *envp,
             gen_exception_insn(s, EXCP_PREFETCH, 0);
             break;
         }
-        if (!a64_decode(s, s->insn)) {
-            if (log_enabled(LOG_UNIMP)) {
-                log_printf("unimplemented or undefined insn 0x%08x at "
-                           "0x%llx\n", s->insn,
-                           (unsigned long long)s->pc_curr);
-            }
-            unallocated_encoding(s);
-        }
-        gen_flags_insn_end(op_start);
+        a64_translate_insn(s);
         if (s->is_jmp != DISAS_NEXT) {
             break;
         }

@@ -41,6 +41,7 @@ typedef struct DisasContext {
 /* TCG globals (registered once per translating thread). */
 extern __thread TCGv cpu_X[32];   /* [31] is SP */
 extern __thread TCGv cpu_pc, cpu_NF, cpu_ZF, cpu_CF, cpu_VF;
+extern __thread TCGv cpu_cc_a, cpu_cc_b, cpu_cc_op;   /* lazy NZCV */
 extern __thread TCGv cpu_excl_addr, cpu_excl_val, cpu_excl_val2;
 
 /* Register 31 as the zero register: reads give 0, writes are dropped. */
@@ -87,17 +88,29 @@ void gen_brcond_a64(A64Cond c, TCGLabel *l);
 /* Copies a flag global the condition reads, so the flags may be
  * discarded before the branch. */
 void a64_cond_detach(A64Cond *c);
-/* Per block and per instruction bookkeeping of the flag record. */
+/* NZCV as the four explicit globals (translate-flags.c explains the
+ * lazy form); code that reads or writes cpu_NF..cpu_VF itself may call
+ * this first (the driver would otherwise translate it twice). */
+void gen_flags_materialize(void);
+/* Per block and per instruction bookkeeping of the flag state: see
+ * translate-flags.c. */
 void gen_flags_forget(void);
-void gen_flags_insn_end(int op_start);
+void gen_flags_insn_begin(void);
+bool gen_flags_insn_end(int op_start);
+void gen_flags_redo(void);
+void gen_flags_discard(void);
 /* Before leaving the block to dest0 (and dest1, or UINT64_MAX): discards
  * NZCV when every successor writes them before it could read or expose
- * them (translate-lookahead.c). */
+ * them, hands them over explicit when one reads them at once. */
 void gen_flags_exit(DisasContext *s, uint64_t dest0, uint64_t dest1);
-bool a64_flags_dead_at(DisasContext *s, uint64_t pc);
+/* What the code at pc does with NZCV first (translate-lookahead.c). */
+enum { FLAGS_DEAD, FLAGS_READ, FLAGS_UNKNOWN };
+int a64_flags_use_at(DisasContext *s, uint64_t pc);
 
 /* Helpers callable from generated code (helper.c). */
 extern const TCGHelperInfo helper_info_exception;
 void helper_exception(CPUARMState *env, uint64_t excp, uint64_t syndrome);
+extern const TCGHelperInfo helper_info_flags_sync;
+void helper_flags_sync(CPUARMState *env);
 
 #endif

@@ -16,10 +16,28 @@
 //   x13 bits 32..47: CCMP under the condition
 //   x13 bits 48..63: CSET in the next block
 //   x16 bits  0..15: CSEL Wd
+//   x16 bits 16..31: CSEL in the next block, after a load (the flags
+//                    reach it in their lazy form)
+//   x16 bits 32..35: NZCV by MRS in the next block after a load
+//   x16 bits 36..39: NZCV by MRS in the same block
+//   x16 bit  40:     C by ADC in the next block after a load
 .macro COND_MASKS name, setter:vararg
 \name:
     mov x13, #0
     mov x16, #0
+    \setter
+    b 4f
+4:  ldr x9, [sp]
+    mrs x15, nzcv
+    orr x16, x16, x15, lsl #4
+    \setter
+    mrs x15, nzcv
+    orr x16, x16, x15, lsl #8
+    \setter
+    b 5f
+5:  ldr x9, [sp]
+    adc x15, xzr, xzr
+    orr x16, x16, x15, lsl #40
     .set bit, 0
     .irp cc, eq, ne, cs, cc, mi, pl, vs, vc, hi, ls, ge, lt, gt, le, al, nv
     \setter
@@ -42,6 +60,11 @@
     \setter
     csel w15, w21, wzr, \cc
     orr x16, x16, x15, lsl #bit
+    \setter
+    b 6f
+6:  ldr x9, [sp]
+    csel x15, x21, xzr, \cc
+    orr x16, x16, x15, lsl #(16 + bit)
     .set bit, bit + 1
     .endr
     ret
