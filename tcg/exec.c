@@ -75,6 +75,7 @@ void tcg_cpu_init(void *env)
         fprintf(stderr, "mimic: out of memory\n");
         exit(1);
     }
+    tb_jmp_cache_reset(c->jmp_cache);
     c->exception_index = -1;
     tb_register_jmp_cache(c->jmp_cache);
     if (!tcg_ctx) {

@@ -150,10 +150,19 @@ static void tb_unchain_outgoing(TranslationBlock *tb)
     }
 }
 
+TranslationBlock tb_jmp_cache_empty = { .pc = ~0ull };
+
+void tb_jmp_cache_reset(TranslationBlock **jc)
+{
+    for (uint32_t i = 0; i < TB_JMP_CACHE_SIZE; i++) {
+        jc[i] = &tb_jmp_cache_empty;
+    }
+}
+
 static void jmp_caches_clear(void)
 {
     for (int i = 0; i < nb_jmp_caches; i++) {
-        memset(jmp_caches[i], 0, TB_JMP_CACHE_SIZE * sizeof(void *));
+        tb_jmp_cache_reset(jmp_caches[i]);
     }
 }
 

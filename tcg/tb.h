@@ -63,12 +63,15 @@ enum {
 #define TB_JMP_CACHE_SIZE (1u << TB_JMP_CACHE_BITS)
 
 /* Hash of a guest pc into the per-CPU jump cache; the inline lookup in
- * generated code computes the same function. */
+ * generated code computes the same function.  Jump caches hold only
+ * valid, non-single-step blocks (invalidation and flushes clear them),
+ * and an empty entry points at tb_jmp_cache_empty (whose pc matches
+ * nothing), so the inline lookup compares just pc and flags. */
 static inline uint32_t tb_jmp_cache_hash(uint64_t pc)
 {
-    return (uint32_t)((pc >> 2) ^ (pc >> (2 + TB_JMP_CACHE_BITS))) &
-           (TB_JMP_CACHE_SIZE - 1);
+    return (uint32_t)(pc >> 2) & (TB_JMP_CACHE_SIZE - 1);
 }
+extern TranslationBlock tb_jmp_cache_empty;
 
 /* Softmmu TLB (system mode).  The inline fast path compares the page
  * address of an access with addr_read/addr_write and adds addend. */

@@ -400,8 +400,7 @@ next_tb:
         case INDEX_op_goto_lookup: {
             uint64_t pc = *LOC(a[0]);
             TranslationBlock *d = c->jmp_cache[tb_jmp_cache_hash(pc)];
-            if (d && d->pc == pc && d->flags == (uint32_t)a[1] &&
-                !d->invalid && !(d->cflags & CF_SINGLE_STEP)) {
+            if (d->pc == pc && d->flags == (uint32_t)a[1]) {
                 tb = d;
                 goto next_tb;
             }

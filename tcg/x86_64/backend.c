@@ -173,13 +173,14 @@ static void emit_exit_tb(X86Ctx *x, uintptr_t val)
 }
 
 /* Indirect branch: probe env->common.jmp_cache at tb_jmp_cache_hash(pc)
- * and jump into the block on a match of pc and flags (valid, not a
- * single-step block); exit to the loop with 0 otherwise. */
+ * and jump into the block if its pc and flags match (the cache holds only
+ * valid, non-single-step blocks, and empty slots point at a block whose
+ * pc matches nothing); exit to the loop with 0 otherwise.  10 host
+ * instructions on a hit. */
 void x86_emit_goto_lookup(X86Ctx *x, TCGType type, const X86Args *a)
 {
     CodeBuf *cb = &x->cb;
     int pc = (int)a->v[0], t1 = a->scratch[0], t2 = a->scratch[1];
-    size_t miss[5];
     if (x->tb->cflags & CF_SINGLE_STEP) {
         /* one instruction per exec: never run on into another block */
         x86_arith_rr(cb, ARITH_XOR, false, R_AX, R_AX);
@@ -187,37 +188,23 @@ void x86_emit_goto_lookup(X86Ctx *x, TCGType type, const X86Args *a)
         x->unreachable = true;
         return;
     }
+    _Static_assert(TB_JMP_CACHE_SIZE - 1 <= 0x7fffffff, "imm32 mask");
     x86_mov_rr(cb, true, t1, pc);
     x86_shift_ri(cb, SHIFT_SHR, true, t1, 2);
-    x86_mov_rr(cb, true, t2, pc);
-    x86_shift_ri(cb, SHIFT_SHR, true, t2, 2 + TB_JMP_CACHE_BITS);
-    x86_arith_rr(cb, ARITH_XOR, true, t1, t2);
     x86_arith_ri(cb, ARITH_AND, false, t1, TB_JMP_CACHE_SIZE - 1);
     x86_ld(cb, true, t2, REG_ENV, offsetof(TCGCPUCommon, jmp_cache));
     x86_rm(cb, OPC_MOVL_GvEv | P_W, t1, t2, t1, 3, 0);
-    x86_rr(cb, OPC_TESTL | P_W, t1, t1);
-    miss[0] = x86_jcc32(cb, CC_E, 0);
     x86_rm(cb, ((ARITH_CMP << 3) | 3) | P_W, pc, t1, R_NONE, 0,
            offsetof(TranslationBlock, pc));
-    miss[1] = x86_jcc32(cb, CC_NE, 0);
+    size_t miss0 = x86_jcc32(cb, CC_NE, 0);
     x86_rm(cb, OPC_ARITH_EvIz, ARITH_CMP, t1, R_NONE, 0,
            offsetof(TranslationBlock, flags));
     cb_u32(cb, (uint32_t)a->v[1]);
-    miss[2] = x86_jcc32(cb, CC_NE, 0);
-    x86_rm(cb, 0x80, ARITH_CMP, t1, R_NONE, 0,
-           offsetof(TranslationBlock, invalid));
-    cb_byte(cb, 0);
-    miss[3] = x86_jcc32(cb, CC_NE, 0);
-    _Static_assert(CF_SINGLE_STEP < 0x100, "tested with a byte test");
-    x86_rm(cb, OPC_GRP3_Eb, EXT3_TEST, t1, R_NONE, 0,
-           offsetof(TranslationBlock, cflags));
-    cb_byte(cb, CF_SINGLE_STEP);
-    miss[4] = x86_jcc32(cb, CC_NE, 0);
+    size_t miss1 = x86_jcc32(cb, CC_NE, 0);
     x86_rm(cb, OPC_GRP5, EXT5_JMPN, t1, R_NONE, 0,
            offsetof(TranslationBlock, tc_ptr));
-    for (int i = 0; i < 5; i++) {
-        x86_patch_rel32(cb, miss[i], cb_rx(cb));
-    }
+    x86_patch_rel32(cb, miss0, cb_rx(cb));
+    x86_patch_rel32(cb, miss1, cb_rx(cb));
     x86_arith_rr(cb, ARITH_XOR, false, R_AX, R_AX);
     x86_jmp_epilogue(cb);
     x->unreachable = true;
