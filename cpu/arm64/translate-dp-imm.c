@@ -176,6 +176,9 @@ bool trans_BFM(DisasContext *s, arg_BFM *a)
         if (a->opc == 1) {
             tcg_gen_deposit_i64(res, cpu_reg(s, (int)a->rd), src,
                                 (unsigned)pos, (unsigned)len);
+        } else if (a->opc == 2 && pos + len == bits) {
+            /* LSL: the shift drops the bits above the field anyway */
+            (a->sf ? tcg_gen_shli_i64 : tcg_gen_shli_i32)(res, src, pos);
         } else {
             TCGv f = tcg_temp_new();
             if (a->opc == 0) {

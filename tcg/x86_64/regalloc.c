@@ -674,6 +674,15 @@ void ra_mov(X86Ctx *x, TCGOp *op)
     if (i == o && w) {
         return;
     }
+    /* an input that stays live gets a register of its own first, so the
+     * copy does not leave it to be loaded again later */
+    if (i->reg < 0 && i != o && !arg_dead(op, 1) &&
+        (i->kind == TEMP_GLOBAL || i->kind == TEMP_TB)) {
+        int ri = reg_pick(x, x->alloc_regs, i->kind == TEMP_GLOBAL);
+        temp_load_into(x, i, ri);
+        reg_assign(x, ri, i);
+        i->state |= TS_MEM;
+    }
     if (w && i->reg >= 0 && i != o && !arg_dead(op, 1) &&
         dead_global_store(x, op, o, i->reg, 0)) {
         return;
