@@ -20,7 +20,7 @@ static void a64_get_tb_cpu_state(void *envp, uint64_t *pc, uint32_t *flags)
 {
     CPUARMState *env = envp;
     *pc = env->pc;
-    *flags = 0;
+    *flags = env->tbi_mask ? A64_TBF_TBI_MASK : 0;
 }
 
 static void a64_set_pc(void *envp, uint64_t pc)

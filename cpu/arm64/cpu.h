@@ -54,6 +54,11 @@ typedef struct CPUARMState {
     uint64_t excl_addr;       /* -1 when no reservation */
     uint64_t excl_val, excl_val2;
 
+    /* User mode: a tagged address faulted in generated code, so this CPU's
+     * translations clear the top byte of data addresses from now on
+     * (gen_clean_addr, arm_user_tbi_fault). */
+    bool tbi_mask;
+
     /* fault details for EXCP_SEGV/EXCP_BUS */
     uint64_t fault_addr;
     uint32_t fault_is_write;
@@ -66,6 +71,19 @@ typedef struct CPUARMState {
 
     void *opaque;             /* owner: linux-user process/thread state */
 } CPUARMState;
+
+/* TB flags (the translation's dependence on CPU state). */
+#define A64_TBF_TBI_MASK (1u << 30)  /* user mode: env->tbi_mask */
+
+/* Top-byte-ignore (Arm ARM D8.8) for EL0 data addresses under Linux. */
+#define A64_TBI_ADDR_MASK 0x00ffffffffffffffull
+
+/* Called by the user-mode host fault handler for a fault at host_pc whose
+ * address is not a guest address (outside the guest window, or a
+ * non-canonical x86 address): if generated code made it with an unmasked
+ * data address, the CPU switches to masking translations and retries the
+ * instruction (does not return).  Returns false otherwise. */
+bool arm_user_tbi_fault(CPUARMState *env, uintptr_t host_pc);
 
 enum {
     CC_OP_FLAGS = 0,          /* nf..vf hold NZCV */
