@@ -26,6 +26,9 @@ typedef struct TempInfo {
     uint32_t copy_ver;   /* ... as long as it still has this version */
     int low_of;          /* -1, or a temp whose low 32 bits this has */
     uint32_t low_ver;
+    int add_of;          /* -1, or a temp this equals plus add_val */
+    uint32_t add_ver;
+    int64_t add_val;
 } TempInfo;
 
 typedef struct OptState {
@@ -49,7 +52,7 @@ static TempInfo *info(OptState *o, int t)
         i->is_const = o->s->temps[t].kind == TEMP_CONST;
         i->val = (uint64_t)o->s->temps[t].val;
         i->zext = i->is_const && i->val <= 0xffffffffull;
-        i->copy_of = i->low_of = -1;
+        i->copy_of = i->low_of = i->add_of = -1;
     }
     return i;
 }
@@ -64,6 +67,36 @@ static int copy_src(OptState *o, int t)
         return i->copy_of;
     }
     return -1;
+}
+
+static int add_src(OptState *o, int t, int64_t *val)
+{
+    TempInfo *i = info(o, t);
+    if (i->add_of >= 0 && o->info[i->add_of].ver == i->add_ver) {
+        *val = i->add_val;
+        return i->add_of;
+    }
+    return -1;
+}
+
+/* A guest memory op whose address is base + constant takes the constant
+ * as its offset (x86: one addressing mode).  MO_ALIGN offsets must keep
+ * the alignment (tcg-opc.h), so the address register alone tells it. */
+static void fold_mem_offset(OptState *o, TCGOp *op)
+{
+    int64_t add;
+    int base = add_src(o, (int)op->args[1], &add);
+    if (base < 0) {
+        return;
+    }
+    MemOp mop = (MemOp)op->args[2];
+    int64_t off = (int64_t)(int32_t)op->args[4] + add;
+    int64_t amask = (mop & MO_ALIGN) ? (1 << (mop & MO_SIZE)) - 1 : 0;
+    if (off != (int32_t)off || (off & amask)) {
+        return;
+    }
+    op->args[1] = (TCGArg)base;
+    op->args[4] = (TCGArg)(uint32_t)(int32_t)off;
 }
 
 static int low_src(OptState *o, int t)
@@ -81,7 +114,7 @@ static TempInfo *redefine(OptState *o, int t)
     TempInfo *i = info(o, t);
     i->ver++;
     i->is_const = i->zext = false;
-    i->copy_of = i->low_of = -1;
+    i->copy_of = i->low_of = i->add_of = -1;
     i->gepoch = is_global(o, t) ? o->gepoch : 0;
     return i;
 }
@@ -278,6 +311,25 @@ static void propagate_inputs(OptState *o, TCGContext *s, TCGOp *op)
             op->args[k] = temp_arg(tcg_constant((int64_t)i->val));
         }
     }
+    if (op->opc == INDEX_op_qemu_ld || op->opc == INDEX_op_qemu_st) {
+        fold_mem_offset(o, op);
+    }
+}
+
+/* ri = src + val (a chain of such additions collapses to one). */
+static void record_add(OptState *o, TempInfo *ri, int src, int64_t val)
+{
+    int64_t more;
+    int base = add_src(o, src, &more);
+    if (base >= 0 && (int64_t)(int32_t)(val + more) == val + more &&
+        base != (int)(ri - o->info)) {
+        src = base;
+        val += more;
+    }
+    ri->add_of = src;
+    ri->add_ver = o->info[src].ver;
+    ri->add_val = val;
+    depends_on(o, ri, src);
 }
 
 /* Rewrites and records facts for one op with outputs. */
@@ -338,6 +390,10 @@ static void optimize_outputs(OptState *o, TCGOp *op)
         ri->low_of = src;
         ri->low_ver = o->info[src].ver;
         depends_on(o, ri, src);
+    } else if (op->opc == INDEX_op_add && op->type == TCG_TYPE_I64 &&
+               (int)op->args[1] != r && is_const(o, (int)op->args[2])) {
+        record_add(o, ri, (int)op->args[1],
+                   (int64_t)const_val(o, (int)op->args[2]));
     }
 }
 

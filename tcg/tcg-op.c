@@ -229,14 +229,14 @@ DEF_ST(tcg_gen_st8, st8)
 
 void tcg_gen_qemu_ld(TCGv r, TCGv addr, int mmu_idx, MemOp mop)
 {
-    tcg_emit_op(INDEX_op_qemu_ld, TCG_TYPE_I64, 4, A(r), A(addr),
-                (TCGArg)mop, (TCGArg)mmu_idx);
+    tcg_emit_op(INDEX_op_qemu_ld, TCG_TYPE_I64, 5, A(r), A(addr),
+                (TCGArg)mop, (TCGArg)mmu_idx, (TCGArg)0);
 }
 
 void tcg_gen_qemu_st(TCGv v, TCGv addr, int mmu_idx, MemOp mop)
 {
-    tcg_emit_op(INDEX_op_qemu_st, TCG_TYPE_I64, 4, A(v), A(addr),
-                (TCGArg)mop, (TCGArg)mmu_idx);
+    tcg_emit_op(INDEX_op_qemu_st, TCG_TYPE_I64, 5, A(v), A(addr),
+                (TCGArg)mop, (TCGArg)mmu_idx, (TCGArg)0);
 }
 
 void tcg_gen_mb(int kind)

@@ -90,10 +90,12 @@ DEF(deposit, 1, 2, 2, 0)   /* pos, len */
 DEF(add2, 2, 4, 0, 0)
 DEF(sub2, 2, 4, 0, 0)
 
-/* Guest memory: cargs are the MemOp and the MMU index.  May fault, so the
- * register allocator syncs globals before them. */
-DEF(qemu_ld, 1, 1, 2, TCG_OPF_CALL_CLOBBER | TCG_OPF_SIDE_EFFECTS)
-DEF(qemu_st, 0, 2, 2, TCG_OPF_CALL_CLOBBER | TCG_OPF_SIDE_EFFECTS)
+/* Guest memory: cargs are the MemOp, the MMU index and a signed 32-bit
+ * offset added to the address input (mod 2^64; the optimizer folds
+ * constant additions into it).  May fault, so the register allocator
+ * syncs globals before them. */
+DEF(qemu_ld, 1, 1, 3, TCG_OPF_CALL_CLOBBER | TCG_OPF_SIDE_EFFECTS)
+DEF(qemu_st, 0, 2, 3, TCG_OPF_CALL_CLOBBER | TCG_OPF_SIDE_EFFECTS)
 DEF(mb, 0, 0, 1, TCG_OPF_SIDE_EFFECTS)  /* TCG_MO_* barrier kind */
 
 /* Helper call: oargs/iargs come from the TCGHelperInfo (see TCGOp.call). */

@@ -358,12 +358,14 @@ next_tb:
         case INDEX_op_st: *(uint64_t *)(*LOC(a[1]) + a[2]) = *LOC(a[0]);
             continue;
         case INDEX_op_qemu_ld: {
-            uint64_t v = guest_ld(env, *LOC(a[1]), (MemOp)a[2], (int)a[3]);
+            uint64_t v = guest_ld(env, *LOC(a[1]) + (uint64_t)(int32_t)a[4],
+                                  (MemOp)a[2], (int)a[3]);
             *LOC(a[0]) = v;
             continue;
         }
         case INDEX_op_qemu_st:
-            guest_st(env, *LOC(a[1]), *LOC(a[0]), (MemOp)a[2], (int)a[3]);
+            guest_st(env, *LOC(a[1]) + (uint64_t)(int32_t)a[4], *LOC(a[0]),
+                     (MemOp)a[2], (int)a[3]);
             continue;
         case INDEX_op_mb:
             __atomic_thread_fence(__ATOMIC_SEQ_CST);

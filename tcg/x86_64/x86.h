@@ -67,7 +67,7 @@ typedef struct X86OpCons {
 typedef struct X86Args {
     int64_t v[TCG_MAX_OP_ARGS];
     bool is_const[TCG_MAX_OP_ARGS];
-    int scratch[2];
+    int scratch[3];
     uint16_t live_regs;  /* registers holding values that survive the op */
 } X86Args;
 
@@ -91,6 +91,7 @@ typedef struct X86Stub {
     uint8_t type;           /* TCGType of the access */
     uint16_t save_regs;     /* caller-saved registers live across */
     int8_t addr, data;      /* registers (data: -1 for a constant) */
+    int32_t disp;           /* STUB_UNALIGNED: added to addr */
     uint32_t memop, mmu_idx;
     uint64_t data_const;
     size_t jumps[2];        /* rel32 fields of the branches here */

@@ -493,13 +493,15 @@ static void test_labels(void)
     }
 }
 
-static void gen_mem(int shape, MemOp mop, uint64_t addr)
+/* The access at addr: from R[1] (or a constant) minus off, with off in
+ * the op's offset carg. */
+static void gen_mem(int shape, MemOp mop, uint64_t addr, int32_t off)
 {
     block_begin();
     tcg_gen_addi_i64(R[3], R[3], 1);     /* dirty: must be synced first */
     TCGv t = tcg_temp_new();
     tcg_gen_mov_i64(t, R[6]);
-    TCGv a = shape & 1 ? tcg_constant((int64_t)addr) : R[1];
+    TCGv a = shape & 1 ? tcg_constant((int64_t)(addr - (uint64_t)off)) : R[1];
     switch (shape >> 1) {
     case 0:
         tcg_gen_qemu_ld(R[0], a, 1, mop);
@@ -511,6 +513,7 @@ static void gen_mem(int shape, MemOp mop, uint64_t addr)
         tcg_gen_qemu_st(tcg_constant(0x1122334455667788ll), a, 1, mop);
         break;
     }
+    tcg_ctx->ops[tcg_ctx->nb_ops - 1].args[4] = (TCGArg)(uint32_t)off;
     tcg_gen_add_i64(R[4], R[0], R[3]);
     tcg_gen_add_i64(R[7], t, R[1]);
     block_end();
@@ -522,7 +525,10 @@ void test_guest_mem(bool softmmu)
     int na = mem_addrs(softmmu, addrs);
     char what[96];
     Pair p;
+    static const int32_t offs[] = { 0, -8, 24, 0x7ffffff8, INT32_MIN };
     mem_init();
+    for (size_t oi = 0; oi < sizeof(offs) / sizeof(offs[0]); oi++) {
+    int32_t off = offs[oi];
     for (int mop = 0; mop < 64; mop++) {
         if ((mop & MO_SIGN) && (mop & MO_SIZE) == MO_64) {
             continue;
@@ -534,20 +540,20 @@ void test_guest_mem(bool softmmu)
             if ((mop & MO_SIGN) && shape >= 2) {
                 continue;
             }
-            snprintf(what, sizeof(what), "%s mem %s memop %#x",
+            snprintf(what, sizeof(what), "%s mem %s memop %#x offset %d",
                      softmmu ? "softmmu" : "guest_base",
                      shape >> 1 == 0 ? "ld" : shape >> 1 == 1 ? "st"
                                                           : "st const",
-                     mop);
+                     mop, off);
             bool ok = true;
             for (int i = 0; i < na && ok; i++) {
                 if (i == 0 || (shape & 1)) {
-                    gen_mem(shape, (MemOp)mop, addrs[i]);
+                    gen_mem(shape, (MemOp)mop, addrs[i], off);
                     ok = compile_pair(&p, false);
                 }
                 FakeCPU in;
                 fill_random(&in);
-                in.r[1] = addrs[i];
+                in.r[1] = addrs[i] - (uint64_t)off;
                 last_fault_ra = 0;
                 ok = ok && run_pair(&p, &in, what);
                 if (ok && last_fault_ra) {
@@ -559,6 +565,7 @@ void test_guest_mem(bool softmmu)
             }
             check(ok, "%s", what);
         }
+    }
     }
     guest_mem = NULL;
 }
