@@ -8,6 +8,7 @@
 #include <sys/prctl.h>
 #include <unistd.h>
 #include "user.h"
+#include "task.h"
 #include "cpu/arm64/cpu-hooks.h"
 #include "tcg/exec.h"
 

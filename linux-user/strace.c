@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "strace.h"
+#include "task.h"
 #include "util/log.h"
 
 static void print_string(LinuxProcess *p, uint64_t addr)
@@ -53,6 +54,16 @@ void strace_exit(LinuxProcess *p, const SyscallEntry *e, const uint64_t *a,
                  int64_t ret)
 {
     (void)p; (void)e; (void)a;
+    if (ret == -LINUX_ESIGRETURN) {
+        log_printf(" = ? (registers from the signal frame)\n");
+        return;
+    }
+    if (ret == -LINUX_ERESTARTSYS || ret == -LINUX_ERESTARTNOHAND) {
+        log_printf(" = ? (interrupted by a signal%s)\n",
+                   ret == -LINUX_ERESTARTSYS ? ", restarts with SA_RESTART"
+                                             : "");
+        return;
+    }
     if (ret < 0 && ret >= -4095) {
         log_printf(" = -1 errno=%d (%s)\n", (int)-ret, strerror((int)-ret));
     } else {

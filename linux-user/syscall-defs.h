@@ -39,6 +39,11 @@ extern const SyscallEntry syscalls_ioctl[];
 extern const SyscallEntry syscalls_mem[];
 extern const SyscallEntry syscalls_proc[];
 extern const SyscallEntry syscalls_exec[];
+extern const SyscallEntry syscalls_signal[];
+extern const SyscallEntry syscalls_thread[];
+extern const SyscallEntry syscalls_time[];
+extern const SyscallEntry syscalls_net[];
+extern const SyscallEntry syscalls_poll[];
 
 /* A host call's result as the guest sees it: the value or -errno. */
 static inline int64_t host_ret(int64_t r)

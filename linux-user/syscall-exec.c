@@ -21,6 +21,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "syscall-defs.h"
+#include "task.h"
 #include "loaders/elf.h"
 #include "tcg/exec.h"
 #include "util/log.h"
@@ -211,10 +212,13 @@ static int64_t do_vfork(LinuxProcess *p, CPUARMState *env, uint64_t flags,
     bool was_child = p->vfork_child;
     uint64_t clear_tid = p->clear_child_tid;
     VforkArgs va = { p, env, flags, newsp, tls, ctid };
+    /* the child shares this memory: keep the parent's signal state */
+    void *sigsave = linux_vfork_save(p);
     int exit_sig = linux_sig_to_host((int)(flags & 0xff));
     pid_t pid = clone(vfork_child, (char *)stack + VFORK_STACK,
                       CLONE_VM | CLONE_VFORK | exit_sig, &va);
     int e = errno;
+    linux_vfork_restore(p, sigsave);
     munmap(stack, VFORK_STACK);
     memcpy(env, saved, sizeof(*saved));
     free(saved);
@@ -568,9 +572,10 @@ static int64_t sys_wait4(LinuxProcess *p, CPUARMState *env, const uint64_t *a)
     if (a[1] && !linux_access_ok(p, a[1], 4, true)) {
         return -EFAULT;
     }
-    pid_t r = wait4((pid_t)a[0], &status, (int)a[2], ru);
+    int64_t r = linux_safe_syscall(SYS_wait4, (pid_t)a[0], (long)&status,
+                                   (int)a[2], (long)ru, 0, 0);
     if (r < 0) {
-        return -errno;
+        return r;
     }
     /* the status encoding is the same on both */
     if (r > 0 && a[1]) {
@@ -594,8 +599,8 @@ static int64_t sys_waitid(LinuxProcess *p, CPUARMState *env,
     if (a[4] && !(ru = lu_wptr(p, a[4], sizeof(*ru)))) {
         return -EFAULT;
     }
-    return host_ret(syscall(SYS_waitid, (int)a[0], (int)a[1], si, (int)a[3],
-                            ru));
+    return linux_safe_syscall(SYS_waitid, (int)a[0], (int)a[1], (long)si,
+                              (int)a[3], (long)ru, 0);
 }
 
 static int64_t sys_kill(LinuxProcess *p, CPUARMState *env, const uint64_t *a)

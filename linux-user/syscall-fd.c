@@ -19,6 +19,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 #include "syscall-defs.h"
+#include "task.h"
 #include "util/log.h"
 
 #ifndef F_GETOWNER_UIDS
@@ -58,7 +59,9 @@ static int64_t sys_read(LinuxProcess *p, CPUARMState *env, const uint64_t *a)
     if (!buf) {
         return -EFAULT;
     }
-    return host_ret(read(guest_fd(a[0]), buf, a[2]));
+    /* may block: a guest signal must be able to interrupt it */
+    return linux_safe_syscall(SYS_read, guest_fd(a[0]), (long)buf,
+                              (long)a[2], 0, 0, 0);
 }
 
 static int64_t sys_write(LinuxProcess *p, CPUARMState *env, const uint64_t *a)
@@ -67,7 +70,8 @@ static int64_t sys_write(LinuxProcess *p, CPUARMState *env, const uint64_t *a)
     if (!buf) {
         return -EFAULT;
     }
-    return host_ret(write(guest_fd(a[0]), buf, a[2]));
+    return linux_safe_syscall(SYS_write, guest_fd(a[0]), (long)buf,
+                              (long)a[2], 0, 0, 0);
 }
 
 static int64_t sys_pread64(LinuxProcess *p, CPUARMState *env,
@@ -110,7 +114,8 @@ static int64_t do_vec_io(LinuxProcess *p, const uint64_t *a, bool write,
         return host_ret(write ? pwritev(fd, iov, cnt, (off_t)a[3])
                               : preadv(fd, iov, cnt, (off_t)a[3]));
     }
-    return host_ret(write ? writev(fd, iov, cnt) : readv(fd, iov, cnt));
+    return linux_safe_syscall(write ? SYS_writev : SYS_readv, fd, (long)iov,
+                              cnt, 0, 0, 0);
 }
 
 static int64_t sys_readv(LinuxProcess *p, CPUARMState *env, const uint64_t *a)
@@ -212,7 +217,7 @@ static int64_t fcntl_lock(LinuxProcess *p, int fd, int cmd, uint64_t arg)
     if (!fl) {
         return -EFAULT;
     }
-    return host_ret(fcntl(fd, cmd, fl));
+    return linux_safe_syscall(SYS_fcntl, fd, cmd, (long)fl, 0, 0, 0);
 }
 
 static int64_t sys_fcntl(LinuxProcess *p, CPUARMState *env, const uint64_t *a)
@@ -355,7 +360,8 @@ static int64_t sys_memfd_create(LinuxProcess *p, CPUARMState *env,
 
 static int64_t sys_flock(LinuxProcess *p, CPUARMState *env, const uint64_t *a)
 {
-    return host_ret(flock(guest_fd(a[0]), (int)a[1]));
+    return linux_safe_syscall(SYS_flock, guest_fd(a[0]), (int)a[1], 0, 0, 0,
+                              0);
 }
 
 static int64_t sys_fsync(LinuxProcess *p, CPUARMState *env, const uint64_t *a)

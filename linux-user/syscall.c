@@ -19,6 +19,8 @@ static pthread_once_t table_once = PTHREAD_ONCE_INIT;
 static const SyscallEntry *const areas[] = {
     syscalls_fd, syscalls_file, syscalls_ioctl, syscalls_mem,
     syscalls_proc, syscalls_exec,
+    syscalls_signal, syscalls_thread, syscalls_time, syscalls_net,
+    syscalls_poll,
 };
 
 static void build_table(void)

@@ -82,6 +82,7 @@ typedef struct LinuxProcess {
     CPUARMState *cpu0;         /* the first CPU (its feature bits) */
     char exe_path[4096];       /* absolute host path of the guest program */
     char mimic_path[4096];     /* this emulator, for re-exec on execve */
+    struct LinuxTasks *tasks;  /* signals and threads (task.h) */
 } LinuxProcess;
 
 static inline void *g2h(const LinuxProcess *p, uint64_t addr)

@@ -19,6 +19,116 @@ static const TCGTargetHooks *hooks;
 static TCGExecConfig config;
 TCGMemModel tcg_mem_model;
 
+/*
+ * The exclusive section: freeing the code cache (tb_flush) is only safe
+ * when no CPU runs generated code or holds a block pointer.  CPUs count
+ * themselves in while inside tcg_cpu_exec; the flusher asks every CPU to
+ * leave (exit_request, honoured at the next block entry), waits until
+ * none is inside, flushes, and lets them back in.  CPUs blocked in
+ * syscalls are outside and never delay it.
+ */
+static pthread_mutex_t excl_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t excl_left = PTHREAD_COND_INITIALIZER;
+static pthread_cond_t excl_resume = PTHREAD_COND_INITIALIZER;
+static int excl_running;       /* CPUs inside tcg_cpu_exec */
+static bool excl_active;
+static TCGCPUCommon **excl_cpus;
+static int excl_nb_cpus, excl_cap;
+
+static void exec_enter(void)
+{
+    pthread_mutex_lock(&excl_lock);
+    while (excl_active) {
+        pthread_cond_wait(&excl_resume, &excl_lock);
+    }
+    excl_running++;
+    pthread_mutex_unlock(&excl_lock);
+}
+
+static void exec_leave(void)
+{
+    pthread_mutex_lock(&excl_lock);
+    excl_running--;
+    if (excl_active) {
+        pthread_cond_broadcast(&excl_left);
+    }
+    pthread_mutex_unlock(&excl_lock);
+}
+
+/* self_running: the caller is a CPU inside tcg_cpu_exec. */
+static void exclusive_start(TCGCPUCommon *self, bool self_running)
+{
+    pthread_mutex_lock(&excl_lock);
+    if (self_running) {
+        excl_running--;
+    }
+    while (excl_active) {
+        /* someone else flushes: wait for it, counted out */
+        pthread_cond_broadcast(&excl_left);
+        pthread_cond_wait(&excl_resume, &excl_lock);
+    }
+    excl_active = true;
+    for (int i = 0; i < excl_nb_cpus; i++) {
+        if (excl_cpus[i] != self) {
+            __atomic_store_n(&excl_cpus[i]->exit_request, 1,
+                             __ATOMIC_RELEASE);
+        }
+    }
+    while (excl_running > 0) {
+        pthread_cond_wait(&excl_left, &excl_lock);
+    }
+    pthread_mutex_unlock(&excl_lock);
+}
+
+static void exclusive_end(bool self_running)
+{
+    pthread_mutex_lock(&excl_lock);
+    excl_active = false;
+    if (self_running) {
+        excl_running++;
+    }
+    pthread_cond_broadcast(&excl_resume);
+    pthread_mutex_unlock(&excl_lock);
+}
+
+static void excl_register(TCGCPUCommon *c, bool add)
+{
+    pthread_mutex_lock(&excl_lock);
+    if (add) {
+        if (excl_nb_cpus == excl_cap) {
+            excl_cap = excl_cap ? 2 * excl_cap : 16;
+            excl_cpus = realloc(excl_cpus, sizeof(*excl_cpus) *
+                                (size_t)excl_cap);
+            if (!excl_cpus) {
+                fprintf(stderr, "mimic: out of memory\n");
+                exit(1);
+            }
+        }
+        excl_cpus[excl_nb_cpus++] = c;
+    } else {
+        for (int i = 0; i < excl_nb_cpus; i++) {
+            if (excl_cpus[i] == c) {
+                excl_cpus[i] = excl_cpus[--excl_nb_cpus];
+                break;
+            }
+        }
+    }
+    pthread_mutex_unlock(&excl_lock);
+}
+
+/* The code cache is full (caller holds tb_lock, is a running CPU). */
+static void tb_flush_from_cpu(TCGCPUCommon *self)
+{
+    uint64_t seen = __atomic_load_n(&tcg_stats.flushes, __ATOMIC_ACQUIRE);
+    pthread_mutex_unlock(&tb_lock);
+    exclusive_start(self, true);
+    pthread_mutex_lock(&tb_lock);
+    if (tcg_stats.flushes == seen) {
+        tb_flush_locked();     /* nobody beat us to it */
+    }
+    exclusive_end(true);
+}
+
 void tcg_exec_init(const TCGTargetHooks *h, const TCGExecConfig *cfg)
 {
     hooks = h;
@@ -78,6 +188,7 @@ void tcg_cpu_init(void *env)
     tb_jmp_cache_reset(c->jmp_cache);
     c->exception_index = -1;
     tb_register_jmp_cache(c->jmp_cache);
+    excl_register(c, true);
     if (!tcg_ctx) {
         tcg_ctx = tcg_context_new();
         hooks->init_globals(tcg_ctx);
@@ -88,9 +199,16 @@ void tcg_cpu_free(void *env)
 {
     TCGCPUCommon *c = env;
     stats_register(c, false);
+    excl_register(c, false);
     tb_unregister_jmp_cache(c->jmp_cache);
     free(c->jmp_cache);
     c->jmp_cache = NULL;
+}
+
+void tcg_thread_exit(void)
+{
+    free(tcg_ctx);
+    tcg_ctx = NULL;
 }
 
 static void log_block(TranslationBlock *tb, void *env, bool after_opt)
@@ -154,7 +272,7 @@ static TranslationBlock *tb_gen_code(void *env, uint64_t pc, uint32_t flags,
                 max /= 2;
                 continue;
             }
-            tb_flush_locked();
+            tb_flush_from_cpu(env);
             continue;
         }
         tb->tc_ptr = rx;
@@ -259,21 +377,29 @@ int tcg_cpu_exec_cflags(void *env, uint32_t cflags)
     TranslationBlock *volatile last = NULL;
     volatile int slot = 0;
 
+    exec_enter();
     if (sigsetjmp(c->jmp_env, 0)) {
         /* a helper or fault handler left generated code */
         int e = c->exception_index;
         c->exception_index = -1;
+        exec_leave();
         return e;
     }
     for (;;) {
         if (c->exit_request) {
             c->exit_request = 0;
+            exec_leave();
             return TCG_EXCP_INTERRUPT;
         }
         uint64_t pc;
         uint32_t flags;
         hooks->get_tb_cpu_state(env, &pc, &flags);
+        uint64_t flushes = __atomic_load_n(&tcg_stats.flushes,
+                                           __ATOMIC_ACQUIRE);
         TranslationBlock *tb = tb_find(env, pc, flags, cflags);
+        if (flushes != tcg_stats.flushes) {
+            last = NULL;       /* freed by a flush inside tb_find */
+        }
         if (last && !(last->cflags & CF_NOCHAIN) && !(cflags & CF_SINGLE_STEP)) {
             tb_add_jump(config.backend, (TranslationBlock *)last, slot, tb);
         }
@@ -291,6 +417,7 @@ int tcg_cpu_exec_cflags(void *env, uint32_t cflags)
             last = NULL;
         }
         if (cflags & CF_SINGLE_STEP) {
+            exec_leave();
             return TCG_EXCP_INTERRUPT;
         }
     }
@@ -336,11 +463,14 @@ void tcg_cpu_loop_exit_restore(void *env, uintptr_t host_pc)
     tcg_cpu_loop_exit(env);
 }
 
+/* From outside generated code (the caller is not a running CPU). */
 void tb_flush(void)
 {
+    exclusive_start(NULL, false);
     pthread_mutex_lock(&tb_lock);
     tb_flush_locked();
     pthread_mutex_unlock(&tb_lock);
+    exclusive_end(false);
 }
 
 /* fork() in user mode: the child must not inherit tb_lock held by
@@ -348,13 +478,22 @@ void tb_flush(void)
 void tcg_fork_prepare(void)
 {
     pthread_mutex_lock(&tb_lock);
+    pthread_mutex_lock(&excl_lock);
 }
 
 void tcg_fork_done(bool child)
 {
     if (child) {
         code_cache_unshare();
+        /* the forking thread was in a syscall, outside generated code;
+         * the other threads did not come along (their CPUs stay listed:
+         * an exit request to them is harmless) */
+        excl_running = 0;
+        excl_active = false;
+        pthread_cond_init(&excl_left, NULL);
+        pthread_cond_init(&excl_resume, NULL);
     }
+    pthread_mutex_unlock(&excl_lock);
     pthread_mutex_unlock(&tb_lock);
 }
 

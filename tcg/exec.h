@@ -47,6 +47,8 @@ const TCGExecConfig *tcg_exec_config(void);
 /* Per-thread (per-vCPU) set-up: jump cache, TCG context. */
 void tcg_cpu_init(void *env);
 void tcg_cpu_free(void *env);
+/* A thread that ran CPUs is ending: frees its translation context. */
+void tcg_thread_exit(void);
 
 /* Runs guest code; returns the exception index that stopped it. */
 int tcg_cpu_exec(void *env);
@@ -68,7 +70,8 @@ bool tcg_in_code_cache(uintptr_t host_pc);
 void tcg_fork_prepare(void);
 void tcg_fork_done(bool child);
 
-/* Translated-code maintenance. */
+/* Translated-code maintenance.  tb_flush stops every other CPU outside
+ * generated code first (the exclusive section in exec.c). */
 void tb_flush(void);
 void tb_invalidate_range(uint64_t start, uint64_t end);
 /* -d stats: prints the counters to the log. */

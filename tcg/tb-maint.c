@@ -85,12 +85,20 @@ TranslationBlock *tb_alloc(void)
 void tb_insert(TranslationBlock *tb)
 {
     if (tb_count == tb_cap) {
-        tb_cap = tb_cap ? tb_cap * 2 : 4096;
-        tb_list = realloc(tb_list, tb_cap * sizeof(*tb_list));
-        if (!tb_list) {
+        /* The fault handler searches this list without a lock, so an old
+         * array is never freed: it is replaced by a published copy (the
+         * old ones add up to less than the live one). */
+        size_t cap = tb_cap ? tb_cap * 2 : 4096;
+        TranslationBlock **list = malloc(cap * sizeof(*list));
+        if (!list) {
             fprintf(stderr, "mimic: out of memory for the block list\n");
             exit(1);
         }
+        if (tb_count) {
+            memcpy(list, tb_list, tb_count * sizeof(*list));
+        }
+        __atomic_store_n(&tb_list, list, __ATOMIC_RELEASE);
+        tb_cap = cap;
     }
     tb_list[tb_count++] = tb;
     uint32_t h = tb_hash_func(tb->pc, tb->flags);
@@ -106,7 +114,8 @@ void tb_add_jump(const TCGBackend *be, TranslationBlock *tb, int n,
     pthread_mutex_lock(&tb_lock);
     if (!tb->invalid && !dest->invalid && !tb->jmp_dest[n] &&
         tb->jmp_insn_offset[n] != UINT32_MAX) {
-        tb->jmp_dest[n] = dest;
+        /* the interpreter follows jmp_dest without taking tb_lock */
+        __atomic_store_n(&tb->jmp_dest[n], dest, __ATOMIC_RELEASE);
         tb->jmp_next[n] = dest->jmp_list_head;
         dest->jmp_list_head = (uintptr_t)tb | (uintptr_t)n;
         be->set_jump(tb, n, dest);

@@ -105,7 +105,8 @@ const TCGTargetHooks a64_target_hooks = {
 
 CPUARMState *arm_cpu_new(void)
 {
-    CPUARMState *env = aligned_alloc(64, sizeof(CPUARMState));
+    /* aligned_alloc wants a size that is a multiple of the alignment */
+    CPUARMState *env = aligned_alloc(64, (sizeof(CPUARMState) + 63) & ~(size_t)63);
     if (!env) {
         fprintf(stderr, "mimic: out of memory for a CPU\n");
         exit(1);
