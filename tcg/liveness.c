@@ -33,6 +33,10 @@ typedef struct LiveState {
     bool live[TCG_MAX_TEMPS];        /* read later (temps and globals) */
     bool used_later[TCG_MAX_TEMPS];  /* read anywhere later (temps) */
     bool need[TCG_MAX_TEMPS];        /* global: read or synced later */
+    /* temps whose live went false since the last block end seen: only
+     * they need live = used_later at the next one */
+    int killed[TCG_MAX_TEMPS];
+    int nb_killed;
 } LiveState;
 
 static bool outputs_dead(LiveState *l, TCGContext *s, const TCGOp *op)
@@ -54,6 +58,7 @@ void tcg_liveness(TCGContext *s)
     memset(l.used_later, 0, (size_t)n);
     /* the block's end syncs every global */
     memset(l.need, 1, (size_t)ng);
+    l.nb_killed = 0;
 
     for (int i = s->nb_ops - 1; i >= 0; i--) {
         TCGOp *op = &s->ops[i];
@@ -62,9 +67,16 @@ void tcg_liveness(TCGContext *s)
             continue;
         }
         if (def->flags & TCG_OPF_BB_END) {
-            for (int t = ng; t < n; t++) {
+            if (l.nb_killed > TCG_MAX_TEMPS) {
+                for (int t = ng; t < n; t++) {
+                    l.live[t] = l.used_later[t];
+                }
+            }
+            for (int k = 0; k < l.nb_killed && k < TCG_MAX_TEMPS; k++) {
+                int t = l.killed[k];
                 l.live[t] = l.used_later[t];
             }
+            l.nb_killed = 0;
         }
         int no = op->nb_oargs, ni = op->nb_iargs;
         if (op_removable(op) && outputs_dead(&l, s, op)) {
@@ -82,6 +94,14 @@ void tcg_liveness(TCGContext *s)
             }
             if (a < (TCGArg)ng && !l.need[a]) {
                 op->gdead |= 1u << k;
+            }
+            if (l.live[a] && a >= (TCGArg)ng) {
+                /* past the end of the list: the next block end redoes
+                 * every temp */
+                if (l.nb_killed < TCG_MAX_TEMPS) {
+                    l.killed[l.nb_killed] = (int)a;
+                }
+                l.nb_killed++;
             }
             l.live[a] = false;
             if (a < (TCGArg)ng) {

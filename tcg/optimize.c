@@ -42,19 +42,29 @@ static bool is_global(OptState *o, int t)
     return o->s->temps[t].kind == TEMP_GLOBAL;
 }
 
-/* The temp's facts, reset if a label or a call made them stale. */
-static TempInfo *info(OptState *o, int t)
+static __attribute__((noinline)) TempInfo *info_reset(OptState *o, int t)
 {
     TempInfo *i = &o->info[t];
-    if (i->epoch != o->epoch || (i->gepoch && i->gepoch != o->gepoch)) {
-        i->epoch = o->epoch;
-        i->gepoch = is_global(o, t) ? o->gepoch : 0;
-        i->is_const = o->s->temps[t].kind == TEMP_CONST;
-        i->val = (uint64_t)o->s->temps[t].val;
-        i->zext = i->is_const && i->val <= 0xffffffffull;
-        i->copy_of = i->low_of = i->add_of = -1;
-    }
+    i->epoch = o->epoch;
+    i->gepoch = is_global(o, t) ? o->gepoch : 0;
+    i->is_const = o->s->temps[t].kind == TEMP_CONST;
+    i->val = (uint64_t)o->s->temps[t].val;
+    i->zext = i->is_const && i->val <= 0xffffffffull;
+    i->copy_of = i->low_of = i->add_of = -1;
     return i;
+}
+
+/* The temp's facts, reset if a label or a call made them stale (the
+ * common case is one compare: this runs several times per input). */
+static inline __attribute__((always_inline)) TempInfo *info(OptState *o,
+                                                            int t)
+{
+    TempInfo *i = &o->info[t];
+    if (__builtin_expect(i->epoch == o->epoch &&
+                         (!i->gepoch || i->gepoch == o->gepoch), 1)) {
+        return i;
+    }
+    return info_reset(o, t);
 }
 
 static bool is_const(OptState *o, int t) { return info(o, t)->is_const; }

@@ -71,9 +71,10 @@ static void api_end(int lo)
     }
 }
 
+/* NF, ZF, CF and VF are consecutive globals (translate.c). */
 static bool is_flag(TCGv t)
 {
-    return t == cpu_NF || t == cpu_ZF || t == cpu_CF || t == cpu_VF;
+    return t >= cpu_NF && t <= cpu_VF;
 }
 
 /* A private copy of an operand: the caller's temp or global may change
@@ -505,9 +506,14 @@ bool gen_flags_insn_end(int op_start)
     TCGContext *s = tcg_ctx;
     unsigned written = 0;
     bool label = false, label_after_setter = false;
+    TCGArg lo = temp_arg(cpu_NF), hi = temp_arg(cpu_VF);
     for (int i = op_start; i < s->nb_ops; i++) {
         const TCGOp *op = &s->ops[i];
-        if (in_api_range(i)) {
+        bool touches = op->opc == INDEX_op_set_label;
+        for (int k = 0; k < op->nb_oargs + op->nb_iargs && !touches; k++) {
+            touches = op->args[k] >= lo && op->args[k] <= hi;
+        }
+        if (!touches || in_api_range(i)) {
             continue;
         }
         if (op->opc == INDEX_op_set_label) {

@@ -32,6 +32,7 @@ void a64_init_globals(TCGContext *s)
             (int32_t)offsetof(CPUARMState, xregs[i]), xnames[i]);
     }
     cpu_pc = tcg_global_mem_new(offsetof(CPUARMState, pc), "pc");
+    /* NF..VF consecutive: translate-flags.c tests membership by range */
     cpu_NF = tcg_global_mem_new(offsetof(CPUARMState, nf), "NF");
     cpu_ZF = tcg_global_mem_new(offsetof(CPUARMState, zf), "ZF");
     cpu_CF = tcg_global_mem_new(offsetof(CPUARMState, cf), "CF");
