@@ -211,6 +211,11 @@ bool trans_EXTR(DisasContext *s, arg_EXTR *a)
         tcg_gen_mov_i64(rd, rm);
         return true;
     }
+    if (a->rn == a->rm) {
+        /* ROR (immediate): one host rotate */
+        (a->sf ? tcg_gen_rotri_i64 : tcg_gen_rotri_i32)(rd, rn, lsb);
+        return true;
+    }
     TCGv lo = tcg_temp_new(), hi = tcg_temp_new();
     tcg_gen_shri_i64(lo, rm, lsb);
     tcg_gen_shli_i64(hi, rn, bits - lsb);
