@@ -900,10 +900,6 @@ int main(int argc, char **argv)
     if ((rc = check_opts(&o))) {
         return rc;
     }
-    if (log_enabled(LOG_STATS)) {
-        log_printf("-d stats: nothing is counted until the system-mode CPU "
-                   "exists\n");
-    }
     MainLoop *ml = main_loop_new();
     o.vc.ml = ml;
     char err[512] = "";

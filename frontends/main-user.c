@@ -35,7 +35,8 @@ static void usage(FILE *f)
 "  -D file          write the log to file\n"
 "  -dfilter ranges  log only blocks in these guest address ranges\n"
 "  -strace          log system calls\n"
-"  -g port          wait for gdb on this TCP port (or unix socket path)\n"
+"  -g port          wait for gdb on this TCP port ([host:]port, 0 picks\n"
+"                   one and prints it) or unix socket path\n"
 "  -one-insn-per-tb translate one instruction per block\n"
 "  -version         print the version\n"
 "  -h, -help        print this help\n");
@@ -237,7 +238,7 @@ int main(int argc, char **argv)
             }
             ec.code_size = (size_t)mb << 20;
         } else if (!strcmp(o, "g")) {
-            return bad_option("the gdbstub is not available yet", v);
+            cfg.gdb_spec = v;
         } else {
             return bad_option("unknown option", argv[i]);
         }

@@ -3,7 +3,10 @@
  * The user-mode CPU loop: runs translated code and handles what comes back
  * (system calls, faults, undefined instructions) as the Linux kernel would
  * on an exception from EL0, then delivers pending signals before going
- * back to guest code.  Each guest thread runs its own loop.
+ * back to guest code.  Each guest thread runs its own loop.  Under -g the
+ * debugger meets each thread here too (gdb-user.h): before each run
+ * (parking, stepping, a signal gdb asks for) and after it (breakpoint and
+ * watchpoint hits); it sees every guest signal at delivery (signal.c).
  */
 #include <errno.h>
 #include <sched.h>
@@ -11,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include "task.h"
+#include "gdb-user.h"
 #include "tcg/exec.h"
 #include "util/log.h"
 
@@ -105,14 +109,22 @@ int linux_cpu_loop(LinuxProcess *p, CPUARMState *env)
     }
     for (;;) {
         linux_process_signals(t);
+        int sig;
+        uint32_t cflags = gdb_user_cpu_enter(p, env, &sig);
+        if (sig) {
+            linux_debugger_signal(t, sig);
+            continue;
+        }
         t->in_guest = true;
-        int e = tcg_cpu_exec(env);
+        int e = tcg_cpu_exec_cflags(env, cflags);
         t->in_guest = false;
+        gdb_user_cpu_exit(p, env, e);
         switch (e) {
         case EXCP_SYSCALL:
             cpu_loop_syscall(p, env, t);
             break;
         case TCG_EXCP_INTERRUPT:
+        case EXCP_DEBUG:
             break;
         case EXCP_UDEF:
             cpu_loop_udef(t);

@@ -8,6 +8,7 @@
 #include <sys/prctl.h>
 #include <unistd.h>
 #include "user.h"
+#include "gdb-user.h"
 #include "task.h"
 #include "cpu/arm64/cpu-hooks.h"
 #include "tcg/exec.h"
@@ -35,9 +36,16 @@ int linux_user_main(UserConfig *cfg, const TCGExecConfig *ec)
     env->common.guest_base = p->guest_base;
     p->cpu0 = env;
     tcg_cpu_init(env);
+    pthread_mutex_init(&p->cpus_lock, NULL);
+    p->main_cpu.env = env;
+    p->main_cpu.tid = getpid();
+    linux_cpu_add(p, &p->main_cpu);
     int r = linux_load_program(p, env);
     if (r) {
         return r;
+    }
+    if (cfg->gdb_spec && !gdb_user_start(p, cfg->gdb_spec)) {
+        return 1;
     }
     /* ps and /proc/self/comm show the guest program, as natively */
     const char *base = strrchr(p->exe_path, '/');

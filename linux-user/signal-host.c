@@ -38,6 +38,7 @@
 #include <ucontext.h>
 #include <unistd.h>
 #include "task.h"
+#include "gdb-user.h"
 #include "tcg/exec.h"
 #include "util/log.h"
 
@@ -200,8 +201,8 @@ static void host_signal_handler(int sig, siginfo_t *info, void *ucv)
     /* a core-dumping signal the guest leaves at its default kills at
      * once, whatever the thread is doing (as the kernel would) */
     if ((CORE_MASK & GSIG_BIT(sig)) && !(t->blocked & GSIG_BIT(sig)) &&
-        t->proc->tasks->act[sig].handler == 0) {
-        die_now(sig);
+        t->proc->tasks->act[sig].handler == 0 && !t->proc->gdb) {
+        die_now(sig);           /* (a debugger sees it first, though) */
     }
     int n = t->nb_host_sigs;
     if (n < (int)(sizeof(t->host_sigs) / sizeof(t->host_sigs[0]))) {
@@ -235,7 +236,10 @@ static bool needs_handler(int sig, const GuestSigAction *a)
         return false;
     }
     if (a->handler == (uint64_t)(uintptr_t)SIG_DFL) {
-        return (CORE_MASK & GSIG_BIT(sig)) != 0;
+        /* under a debugger every default action goes through the CPU
+         * loop, which shows gdb the signal before acting */
+        return (CORE_MASK & GSIG_BIT(sig)) != 0 ||
+               (host_process && host_process->gdb);
     }
     return true;
 }
@@ -279,6 +283,9 @@ void linux_signal_host_init(LinuxProcess *p)
 
 void linux_die_by_signal(int sig)
 {
+    if (host_process) {
+        gdb_user_exit_signal(host_process, sig);
+    }
     fflush(stdout);
     fflush(stderr);
     if (log_file) {

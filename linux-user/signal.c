@@ -19,6 +19,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 #include "task.h"
+#include "gdb-user.h"
 #include "syscall-defs.h"
 #include "util/log.h"
 
@@ -345,6 +346,30 @@ static void handle_signal(LinuxThread *t, int sig, const siginfo_t *info)
     t->host_mask_dirty = true;
 }
 
+/* A signal the debugger sends: as from a kill() by the process itself. */
+static void debugger_siginfo(siginfo_t *info, int sig)
+{
+    memset(info, 0, sizeof(*info));
+    info->si_signo = sig;
+    info->si_code = SI_USER;
+    info->si_pid = getpid();
+    info->si_uid = getuid();
+}
+
+void linux_debugger_signal(LinuxThread *t, int sig)
+{
+    siginfo_t info;
+    debugger_siginfo(&info, sig);
+    if (sig < 1 || sig > GUEST_NSIG) {
+        return;
+    }
+    if (t->blocked & GSIG_BIT(sig)) {
+        queue_signal(t, &info);     /* pending until unblocked */
+        return;
+    }
+    handle_signal(t, sig, &info);
+}
+
 void linux_process_signals(LinuxThread *t)
 {
     if (!t->signal_pending && !(t->pending & ~t->blocked) &&
@@ -363,7 +388,15 @@ void linux_process_signals(LinuxThread *t)
         }
         siginfo_t info;
         dequeue_signal(t, sig, &info);
-        handle_signal(t, sig, &info);
+        /* a debugger sees it first: it passes it on, changes or drops it */
+        int dsig = gdb_user_signal(t->proc, t->env, sig);
+        if (dsig != sig) {
+            if (!dsig) {
+                continue;
+            }
+            debugger_siginfo(&info, dsig);
+        }
+        handle_signal(t, dsig, &info);
     }
     if (t->has_saved_mask) {
         t->has_saved_mask = false;

@@ -21,6 +21,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "syscall-defs.h"
+#include "gdb-user.h"
 #include "task.h"
 #include "loaders/elf.h"
 #include "tcg/exec.h"
@@ -76,6 +77,7 @@ __attribute__((weak)) void linux_signals_before_exec(LinuxProcess *p)
 
 void linux_exit_group(LinuxProcess *p, int status)
 {
+    gdb_user_exit(p, status & 0xff);
     if (log_file) {
         fflush(log_file);
     }
@@ -159,6 +161,7 @@ static int64_t do_fork(LinuxProcess *p, CPUARMState *env, uint64_t flags,
         return -e;
     }
     if (pid == 0) {
+        linux_cpus_after_fork_child(p, env);
         child_setup(p, env, flags, newsp, tls, ctid);
         return 0;
     }

@@ -84,6 +84,9 @@ typedef struct LinuxThread {
 
     uint64_t clear_child_tid;
     uint64_t robust_list, robust_len;
+
+    LinuxCpu cpu;              /* in the process's CPU list (not the main
+                                * thread's: that is LinuxProcess.main_cpu) */
 } LinuxThread;
 
 /* Per-process signal and thread state (LinuxProcess.tasks). */
@@ -125,6 +128,9 @@ void linux_thread_signal_init(LinuxThread *t, const LinuxThread *parent);
 /* Moves host-delivered signals into the queue and delivers what the mask
  * allows (building frames on the guest stack).  Called by the CPU loop. */
 void linux_process_signals(LinuxThread *t);
+/* A signal the debugger delivers as the thread resumes (gdb's "signal N",
+ * C/S packets): handled now, not reported to the debugger again. */
+void linux_debugger_signal(LinuxThread *t, int sig);
 /* A synchronous fault: delivered now, even if blocked or ignored (then
  * the default action applies, as the kernel's force_sig does). */
 void linux_force_signal(LinuxThread *t, int sig, int code, uint64_t addr);

@@ -19,6 +19,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 #include "task.h"
+#include "gdb-user.h"
 #include "syscall-defs.h"
 #include "tcg/exec.h"
 #include "cpu/arm64/cpu-hooks.h"
@@ -98,6 +99,10 @@ static void *thread_main(void *arg)
         t->clear_child_tid = cs->ctid;
     }
     cs->tid = t->tid;
+    t->cpu.env = t->env;
+    t->cpu.tid = t->tid;
+    linux_cpu_add(p, &t->cpu);
+    gdb_user_cpu_start(p, &t->cpu);
     sem_post(&cs->ready);      /* cs is the parent's: gone after this */
 
     sigjmp_buf done;
@@ -273,6 +278,11 @@ void linux_thread_exit(LinuxThread *t, int code)
     if (last) {
         /* the process's status is the leader's (wait_task_zombie) */
         linux_exit_group(p, status);
+    }
+    LinuxCpu *cpu = linux_cpu_of(p, t->env);
+    if (cpu) {
+        gdb_user_cpu_gone(p, cpu);
+        linux_cpu_remove(p, cpu);
     }
     /* keep other signals for threads that can take them */
     sigset_t old;

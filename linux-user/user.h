@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stddef.h>
+#include <pthread.h>
 #include "cpu/arm64/cpu.h"
 
 typedef struct UserConfig {
@@ -22,11 +23,22 @@ typedef struct UserConfig {
     uint64_t stack_size;       /* -s */
     uint64_t reserve;          /* -R: bytes of guest address space */
     bool strace;
+    const char *gdb_spec;      /* -g: PORT, HOST:PORT or a socket path */
     const char *argv0;         /* -0: argv[0] for the guest, else argv[0] */
     /* options a guest execve of another ARM64 program passes on to the
      * new mimic (-L, -backend, -d, -strace, ...), NULL-terminated */
     char **exec_opts;
 } UserConfig;
+
+/* The CPU of one guest thread, as process-wide code sees it: the debugger
+ * lists and stops these, a gdb interrupt or exit_group reaches each one
+ * (cpu-list.c keeps them all).  Thread code embeds one per thread. */
+typedef struct LinuxCpu {
+    CPUARMState *env;
+    int tid;                   /* guest thread id, as gettid() returns */
+    struct LinuxCpu *next;
+    struct GdbUserThread *gdb; /* gdb-user.c's state, NULL without -g */
+} LinuxCpu;
 
 #define GUEST_PAGE_SIZE 4096ull
 #define GUEST_PAGE_MASK (~(GUEST_PAGE_SIZE - 1))
@@ -83,6 +95,14 @@ typedef struct LinuxProcess {
     char exe_path[4096];       /* absolute host path of the guest program */
     char mimic_path[4096];     /* this emulator, for re-exec on execve */
     struct LinuxTasks *tasks;  /* signals and threads (task.h) */
+
+    /* The CPU of every guest thread, first the initial one
+     * (cpu-list.c); walk the list only under cpus_lock. */
+    pthread_mutex_t cpus_lock;
+    LinuxCpu *cpus;
+    int ncpus;
+    LinuxCpu main_cpu;
+    struct GdbUser *gdb;       /* -g: the debugger link (gdb-user.c) */
 } LinuxProcess;
 
 static inline void *g2h(const LinuxProcess *p, uint64_t addr)
@@ -94,6 +114,14 @@ static inline void *g2h(const LinuxProcess *p, uint64_t addr)
 bool guest_mem_reserve(LinuxProcess *p, uint64_t size);
 bool guest_addr_valid(const LinuxProcess *p, uint64_t addr, uint64_t len);
 
+/* cpu-list.c: registration of guest threads' CPUs. */
+void linux_cpu_add(LinuxProcess *p, LinuxCpu *t);
+void linux_cpu_remove(LinuxProcess *p, LinuxCpu *t);
+/* The thread running on env, or NULL. */
+LinuxCpu *linux_cpu_of(LinuxProcess *p, const CPUARMState *env);
+/* In a fork child, before it runs guest code: env's thread is the only
+ * one left. */
+void linux_cpus_after_fork_child(LinuxProcess *p, CPUARMState *env);
 /* mmap.c: the guest memory map.  All functions are thread safe. */
 bool linux_mem_init(LinuxProcess *p);
 int linux_page_flags(LinuxProcess *p, uint64_t addr);

@@ -205,6 +205,14 @@ void tcg_cpu_free(void *env)
     c->jmp_cache = NULL;
 }
 
+void tcg_cpu_jmp_cache_clear(void *env)
+{
+    TCGCPUCommon *c = env;
+    if (c->jmp_cache) {
+        tb_jmp_cache_reset(c->jmp_cache);
+    }
+}
+
 void tcg_thread_exit(void)
 {
     free(tcg_ctx);
@@ -229,7 +237,8 @@ static void log_block(TranslationBlock *tb, void *env, bool after_opt)
 }
 
 /* Translates one block; caller holds tb_lock. */
-static TranslationBlock *tb_gen_code(void *env, uint64_t pc, uint32_t flags,
+static TranslationBlock *tb_gen_code(void *env, uint64_t pc,
+                                     uint64_t phys_pc, uint32_t flags,
                                      uint32_t cflags)
 {
     TCGContext *s = tcg_ctx;
@@ -237,6 +246,7 @@ static TranslationBlock *tb_gen_code(void *env, uint64_t pc, uint32_t flags,
     int max = (cflags & CF_SINGLE_STEP) ? 1 : config.max_insns;
     TranslationBlock *tb = tb_alloc();
     tb->pc = pc;
+    tb->phys_pc = phys_pc;
     tb->flags = flags;
     tb->cflags = cflags | (config.nochain ? CF_NOCHAIN : 0) |
                  (config.count_insns ? CF_COUNT_INSNS : 0);
@@ -347,13 +357,15 @@ static TranslationBlock *tb_find(void *env, uint64_t pc, uint32_t flags,
         (tb->cflags & CF_SINGLE_STEP) == (cflags & CF_SINGLE_STEP)) {
         return tb;
     }
-    tb = tb_lookup_hash(pc, flags);
-    if (!tb || (tb->cflags & CF_SINGLE_STEP) != (cflags & CF_SINGLE_STEP)) {
+    /* system mode: the jump cache is keyed by virtual pc only, so the
+     * target clears it whenever its virtual-to-physical mapping changes */
+    uint64_t phys_pc = hooks->get_phys_pc ? hooks->get_phys_pc(env, pc) : pc;
+    tb = tb_lookup_hash(pc, phys_pc, flags, cflags);
+    if (!tb) {
         pthread_mutex_lock(&tb_lock);
-        tb = tb_lookup_hash(pc, flags);
-        if (!tb || (tb->cflags & CF_SINGLE_STEP) !=
-                   (cflags & CF_SINGLE_STEP)) {
-            tb = tb_gen_code(env, pc, flags, cflags);
+        tb = tb_lookup_hash(pc, phys_pc, flags, cflags);
+        if (!tb) {
+            tb = tb_gen_code(env, pc, phys_pc, flags, cflags);
         }
         pthread_mutex_unlock(&tb_lock);
     }
@@ -502,4 +514,12 @@ void tb_invalidate_range(uint64_t start, uint64_t end)
     pthread_mutex_lock(&tb_lock);
     tb_invalidate_range_locked(config.backend, start, end);
     pthread_mutex_unlock(&tb_lock);
+}
+
+bool tb_invalidate_phys_page(uint64_t phys)
+{
+    pthread_mutex_lock(&tb_lock);
+    bool any = tb_invalidate_phys_page_locked(config.backend, phys);
+    pthread_mutex_unlock(&tb_lock);
+    return any;
 }

@@ -28,6 +28,11 @@ typedef struct TCGTargetHooks {
     void (*dump_state)(FILE *f, void *env);
     /* reads guest code bytes for logging; may be NULL */
     int (*disas_log)(FILE *f, void *env, uint64_t pc, uint32_t size);
+    /* System mode: the physical address of the code at pc, which keys
+     * the block with (pc, flags).  If pc cannot be executed it raises the
+     * guest's instruction abort (tcg_cpu_loop_exit) instead of returning.
+     * NULL (user mode): the physical pc is pc. */
+    uint64_t (*get_phys_pc)(void *env, uint64_t pc);
 } TCGTargetHooks;
 
 /* Exit codes of tcg_cpu_exec beyond the target's own exception numbers. */
@@ -47,6 +52,9 @@ const TCGExecConfig *tcg_exec_config(void);
 /* Per-thread (per-vCPU) set-up: jump cache, TCG context. */
 void tcg_cpu_init(void *env);
 void tcg_cpu_free(void *env);
+/* Empties the CPU's jump cache (system mode: its virtual-to-physical
+ * mapping changed).  Entries are never NULL: use this, not memset. */
+void tcg_cpu_jmp_cache_clear(void *env);
 /* A thread that ran CPUs is ending: frees its translation context. */
 void tcg_thread_exit(void);
 
@@ -74,6 +82,9 @@ void tcg_fork_done(bool child);
  * generated code first (the exclusive section in exec.c). */
 void tb_flush(void);
 void tb_invalidate_range(uint64_t start, uint64_t end);
+/* System mode: drops the blocks translated from the physical page holding
+ * phys (a write to it); returns whether there were any. */
+bool tb_invalidate_phys_page(uint64_t phys);
 /* -d stats: prints the counters to the log. */
 void tcg_print_stats(void);
 /* Number of guest blocks translated and flushes, for -d stats. */

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Translation block bookkeeping: the global hash table keyed by
- * (pc, flags), block allocation in code-cache order, chaining and
+ * (pc, physical pc, flags), the index by physical page that system mode
+ * invalidates through, block allocation in code-cache order, chaining and
  * unchaining of direct jumps, flush and range invalidation, and the search
  * from a host pc back to the guest instruction (precise exceptions).
  *
@@ -18,9 +19,13 @@
 
 #define TB_HASH_BITS 16
 #define TB_HASH_SIZE (1u << TB_HASH_BITS)
+/* System mode: blocks by physical page, for invalidation on code writes */
+#define TB_PAGE_HASH_BITS 14
+#define TB_PAGE_HASH_SIZE (1u << TB_PAGE_HASH_BITS)
 
 pthread_mutex_t tb_lock = PTHREAD_MUTEX_INITIALIZER;
 static TranslationBlock *tb_hash[TB_HASH_SIZE];
+static TranslationBlock *tb_page_hash[TB_PAGE_HASH_SIZE];
 /* blocks in code-cache order */
 static TranslationBlock **tb_list;
 static size_t tb_count, tb_cap;
@@ -36,6 +41,12 @@ static uint32_t tb_hash_func(uint64_t pc, uint32_t flags)
 {
     uint64_t h = (pc >> 2) * 0x9e3779b97f4a7c15ull ^ flags;
     return (uint32_t)(h >> (64 - TB_HASH_BITS)) & (TB_HASH_SIZE - 1);
+}
+
+static uint32_t tb_page_hash_func(uint64_t phys_pc)
+{
+    uint64_t h = (phys_pc >> TLB_PAGE_BITS) * 0x9e3779b97f4a7c15ull;
+    return (uint32_t)(h >> (64 - TB_PAGE_HASH_BITS));
 }
 
 void tb_register_jmp_cache(TranslationBlock **jc)
@@ -59,12 +70,19 @@ void tb_unregister_jmp_cache(TranslationBlock **jc)
     pthread_mutex_unlock(&tb_lock);
 }
 
-TranslationBlock *tb_lookup_hash(uint64_t pc, uint32_t flags)
+/* System mode keys blocks by physical pc as well: the same virtual pc may
+ * map to other code after a page-table change (user mode: phys == pc).
+ * One-instruction (stepping) blocks are kept apart from normal ones. */
+TranslationBlock *tb_lookup_hash(uint64_t pc, uint64_t phys_pc,
+                                 uint32_t flags, uint32_t cflags)
 {
     TranslationBlock *tb =
         __atomic_load_n(&tb_hash[tb_hash_func(pc, flags)], __ATOMIC_ACQUIRE);
+    /* a one-instruction stepping block and a normal block can share
+     * (pc, flags): they are different translations */
     for (; tb; tb = __atomic_load_n(&tb->hash_next, __ATOMIC_ACQUIRE)) {
-        if (tb->pc == pc && tb->flags == flags && !tb->invalid) {
+        if (tb->pc == pc && tb->phys_pc == phys_pc && tb->flags == flags &&
+            !tb->invalid && ((tb->cflags ^ cflags) & CF_SINGLE_STEP) == 0) {
             return tb;
         }
     }
@@ -101,6 +119,9 @@ void tb_insert(TranslationBlock *tb)
         tb_cap = cap;
     }
     tb_list[tb_count++] = tb;
+    uint32_t p = tb_page_hash_func(tb->phys_pc);
+    tb->page_next = tb_page_hash[p];
+    tb_page_hash[p] = tb;
     uint32_t h = tb_hash_func(tb->pc, tb->flags);
     tb->hash_next = tb_hash[h];
     __atomic_store_n(&tb_hash[h], tb, __ATOMIC_RELEASE);
@@ -175,6 +196,24 @@ static void jmp_caches_clear(void)
     }
 }
 
+/* Takes one block out of use: no lookup finds it and no chained jump
+ * enters it.  Its code stays until the next flush (a CPU may be in it). */
+static void tb_invalidate_one(const TCGBackend *be, TranslationBlock *tb)
+{
+    tb->invalid = true;
+    tb_unchain_incoming(be, tb);
+    tb_unchain_outgoing(tb);
+    uint32_t h = tb_hash_func(tb->pc, tb->flags);
+    TranslationBlock **pp = &tb_hash[h];
+    while (*pp && *pp != tb) {
+        pp = &(*pp)->hash_next;
+    }
+    if (*pp) {
+        __atomic_store_n(pp, tb->hash_next, __ATOMIC_RELEASE);
+    }
+    tcg_stats.invalidated++;
+}
+
 void tb_invalidate_range_locked(const TCGBackend *be, uint64_t start,
                                 uint64_t end)
 {
@@ -186,24 +225,37 @@ void tb_invalidate_range_locked(const TCGBackend *be, uint64_t start,
                              tb->dep_hi <= start))) {
             continue;
         }
-        tb->invalid = true;
+        tb_invalidate_one(be, tb);
         any = true;
-        tb_unchain_incoming(be, tb);
-        tb_unchain_outgoing(tb);
-        /* unlink from the hash chain */
-        uint32_t h = tb_hash_func(tb->pc, tb->flags);
-        TranslationBlock **pp = &tb_hash[h];
-        while (*pp && *pp != tb) {
-            pp = &(*pp)->hash_next;
-        }
-        if (*pp) {
-            __atomic_store_n(pp, tb->hash_next, __ATOMIC_RELEASE);
-        }
-        tcg_stats.invalidated++;
     }
     if (any) {
         jmp_caches_clear();
     }
+}
+
+/* System mode: every block whose code lies in the physical page holding
+ * phys (blocks never cross a page there).  Returns whether any went. */
+bool tb_invalidate_phys_page_locked(const TCGBackend *be, uint64_t phys)
+{
+    uint64_t page = phys >> TLB_PAGE_BITS;
+    TranslationBlock **pp = &tb_page_hash[tb_page_hash_func(phys)];
+    bool any = false;
+    while (*pp) {
+        TranslationBlock *tb = *pp;
+        if (tb->phys_pc >> TLB_PAGE_BITS != page) {
+            pp = &tb->page_next;
+            continue;
+        }
+        *pp = tb->page_next;
+        if (!tb->invalid) {
+            tb_invalidate_one(be, tb);
+            any = true;
+        }
+    }
+    if (any) {
+        jmp_caches_clear();
+    }
+    return any;
 }
 
 /* Everything goes; caller holds tb_lock and guarantees no thread runs
@@ -217,6 +269,7 @@ void tb_flush_locked(void)
     }
     tb_count = 0;
     memset(tb_hash, 0, sizeof(tb_hash));
+    memset(tb_page_hash, 0, sizeof(tb_page_hash));
     jmp_caches_clear();
     code_cache.used = code_cache.prologue_size;
     tcg_stats.flushes++;

@@ -37,6 +37,7 @@ struct TranslationBlock {
     uintptr_t jmp_next[2];
 
     TranslationBlock *hash_next;
+    TranslationBlock *page_next;  /* same physical page (tb-maint.c) */
     bool invalid;
 
     /* precise state: host end offset and guest data for each insn */
@@ -111,6 +112,16 @@ typedef struct TCGCPUCommon {
     uint64_t block_count;
     sigjmp_buf jmp_env;             /* cpu_loop_exit target */
     uint64_t interp_insn_data[2];   /* interp: current insn (for restores) */
+
+    /* Debugger support (tcg/debug.h).  debug is NULL unless a debugger
+     * may attach; the front end keys translations on it (breakpoint
+     * checks, watch flag) only when it is set. */
+    struct TCGDebug *debug;
+    /* Non-zero: the next instruction ignores breakpoints and watchpoints
+     * (resuming from one); the front end puts it in its TB flags. */
+    uint32_t debug_skip;
+    uint32_t watch_hit_kind;        /* TCG_WATCH_* of the last hit, or 0 */
+    uint64_t watch_hit_addr;        /* first watched byte it accessed */
 } TCGCPUCommon;
 
 typedef enum TCGMemModel {

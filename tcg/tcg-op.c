@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include "tcg-op.h"
+#include "debug.h"
 
 static TCGOp overflow_op;
 
@@ -227,14 +228,27 @@ DEF_ST(tcg_gen_st32, st32)
 DEF_ST(tcg_gen_st16, st16)
 DEF_ST(tcg_gen_st8, st8)
 
+/* Watchpoints (tcg/debug.h): the check runs before the access so that a
+ * hit leaves memory and registers as they were before the instruction. */
+static void gen_mem_watch(TCGv addr, MemOp mop, bool is_write)
+{
+    if (tcg_ctx->mem_watch) {
+        uint64_t info = (1u << (mop & MO_SIZE)) | (is_write ? 0x100 : 0);
+        tcg_gen_call3(&tcg_debug_watch_info, NULL, tcg_ctx->env, addr,
+                      tcg_constant((int64_t)info));
+    }
+}
+
 void tcg_gen_qemu_ld(TCGv r, TCGv addr, int mmu_idx, MemOp mop)
 {
+    gen_mem_watch(addr, mop, false);
     tcg_emit_op(INDEX_op_qemu_ld, TCG_TYPE_I64, 5, A(r), A(addr),
                 (TCGArg)mop, (TCGArg)mmu_idx, (TCGArg)0);
 }
 
 void tcg_gen_qemu_st(TCGv v, TCGv addr, int mmu_idx, MemOp mop)
 {
+    gen_mem_watch(addr, mop, true);
     tcg_emit_op(INDEX_op_qemu_st, TCG_TYPE_I64, 5, A(v), A(addr),
                 (TCGArg)mop, (TCGArg)mmu_idx, (TCGArg)0);
 }

@@ -60,6 +60,7 @@ void tcg_func_start(TCGContext *s)
     s->nb_labels = 0;
     s->nb_insns = 0;
     s->overflow = false;
+    s->mem_watch = false;
     for (int i = 0; i < s->nb_globals; i++) {
         s->temps[i].reg = -1;
         s->temps[i].slot = -1;

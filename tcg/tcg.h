@@ -170,6 +170,9 @@ typedef struct TCGContext {
 
     /* filled by the front end for goto_lookup / restores */
     uint32_t tb_flags;
+    /* set by the front end: every guest load/store first calls the
+     * watchpoint check (tcg/debug.h) */
+    bool mem_watch;
 } TCGContext;
 
 extern __thread TCGContext *tcg_ctx;

@@ -20,6 +20,7 @@
  *              nanoseconds with no scaling (and FEAT_ECV's 1 GHz rule for
  *              Armv8.6 holds).
  */
+#include <string.h>
 #include "cpu-features.h"
 
 typedef struct ArmFeatureDesc {
@@ -149,4 +150,85 @@ void arm_cpu_features_init(CPUARMState *env)
             env->hwcap2 |= 1ull << d->hwcap_bit;
         }
     }
+}
+
+/* Cortex-A57 and -A72 are Armv8.0: of what mimic implements they have
+ * FP, Advanced SIMD, CRC32 and the crypto extension (AES, PMULL, SHA1,
+ * SHA256; advertised only once implemented).  "max" is everything. */
+#define V80_FEATURES ((1ull << ARM_FEAT_FP) | (1ull << ARM_FEAT_ASIMD) | \
+                      (1ull << ARM_FEAT_CRC32) | (1ull << ARM_FEAT_AES) | \
+                      (1ull << ARM_FEAT_PMULL) | (1ull << ARM_FEAT_SHA1) | \
+                      (1ull << ARM_FEAT_SHA256) | (1ull << ARM_FEAT_CPUID))
+
+static const ArmCpuModel arm_cpu_models[] = {
+    { "max", ARM_MIDR, 0, ~0ull },
+    /* implementer Arm (0x41), variant 1, part 0xd07, revision 0 */
+    { "cortex-a57", 0x411fd070ull, 0, V80_FEATURES },
+    /* variant 0, part 0xd08, revision 3 */
+    { "cortex-a72", 0x410fd083ull, 0, V80_FEATURES },
+};
+
+const char *const a64_cpu_model_names[] = { "max", "cortex-a57",
+                                            "cortex-a72", NULL };
+
+const ArmCpuModel *arm_cpu_model_find(const char *name)
+{
+    for (size_t i = 0; i < sizeof(arm_cpu_models) / sizeof(arm_cpu_models[0]);
+         i++) {
+        if (!strcmp(arm_cpu_models[i].name, name)) {
+            return &arm_cpu_models[i];
+        }
+    }
+    return NULL;
+}
+
+void arm_cpu_features_init_model(CPUARMState *env, const ArmCpuModel *m)
+{
+    arm_cpu_features_init(env);
+    env->features &= m->features;
+    env->hwcap = env->hwcap2 = 0;
+    for (int f = 0; f < ARM_FEAT_COUNT; f++) {
+        const ArmFeatureDesc *d = &arm_features[f];
+        if (!arm_feature(env, (ArmFeature)f)) {
+            continue;
+        }
+        if (d->hwcap_word == 1) {
+            env->hwcap |= 1ull << d->hwcap_bit;
+        } else if (d->hwcap_word == 2) {
+            env->hwcap2 |= 1ull << d->hwcap_bit;
+        }
+    }
+}
+
+/*
+ * System-mode fields no feature row owns (Arm ARM D23.2):
+ *  ID_AA64PFR0  EL0, EL1 AArch64 only (1), EL2 and EL3 not implemented
+ *               (0): Linux stays at EL1; GIC (27:24) = 1 with a GICv3
+ *               CPU interface; CSV2 (59:56) and CSV3 (63:60) = 1, so
+ *               Linux applies neither branch-predictor hardening nor
+ *               kernel unmapping (KPTI), which would cost a TLB flush per
+ *               kernel entry here.
+ *  ID_AA64MMFR0 PARange 48 bits, 16-bit ASIDs, TGran4 supported,
+ *               TGran16 and TGran64 not (the only granule the MMU walks).
+ *  ID_AA64DFR0  Armv8 debug, 6 breakpoints, 4 watchpoints, 2 context
+ *               comparators (their registers hold values only), no PMU.
+ */
+uint64_t arm_idreg_value_sys(const CPUARMState *env, ArmIdReg reg,
+                             bool gicv3)
+{
+    uint64_t v = arm_idreg_value(env, reg, false);
+    switch (reg) {
+    case ARM_ID_PFR0:
+        v = (v & ~0xffffull) | 0x11;
+        v = (v & ~(0xfull << 24)) | (gicv3 ? 1ull << 24 : 0);
+        v = (v & ~(0xffull << 56)) | 0x11ull << 56;
+        break;
+    case ARM_ID_MMFR0:
+        v = (v & ~0xffffffffull) | 0x0f000025ull;
+        v &= ~(0xfffull << 32);
+        break;
+    default:
+        break;
+    }
+    return v;
 }

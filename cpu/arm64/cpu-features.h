@@ -91,6 +91,8 @@ typedef enum ArmIdReg {
     X(CSSC,      0, ISAR2, 52,  1,  0,  1,   2, 34)                        \
     X(ECV,       1, MMFR0, 60,  1,  0,  1,   2, 19)                        \
     X(LSE2,      0, MMFR2, 32,  1,  0,  1,   1, 25)                        \
+    X(PAN,       1, MMFR1, 20,  1,  0,  0,   0,  0)                        \
+    X(E0PD,      1, MMFR2, 60,  1,  0,  0,   0,  0)                        \
     X(CPUID,     1, NONE,   0,  0,  0,  0,   1, 11)
 
 typedef enum ArmFeature {
@@ -112,6 +114,24 @@ _Static_assert(ARM_FEAT_COUNT <= 64, "features must fit env->features");
 
 /* Fills env->features, env->hwcap and env->hwcap2 from the table. */
 void arm_cpu_features_init(CPUARMState *env);
+
+/* The -cpu models: identification and the subset of the implemented
+ * features each one advertises (cpu-features.c). */
+typedef struct ArmCpuModel {
+    const char *name;
+    uint64_t midr, revidr;
+    uint64_t features;   /* ARM_FEAT_* bits; ~0 = all implemented */
+} ArmCpuModel;
+
+const ArmCpuModel *arm_cpu_model_find(const char *name);
+/* arm_cpu_features_init restricted to the model's features. */
+void arm_cpu_features_init_model(CPUARMState *env, const ArmCpuModel *m);
+/* Value of an ID register for system mode: the feature fields, plus
+ * what user mode does not show -- EL2/EL3 absent, the GICv3 system
+ * register interface when the board has one, CSV2/CSV3 (no speculation
+ * here), the 4K granule only, no PMU. */
+uint64_t arm_idreg_value_sys(const CPUARMState *env, ArmIdReg reg,
+                             bool gicv3);
 
 static inline bool arm_feature(const CPUARMState *env, ArmFeature f)
 {

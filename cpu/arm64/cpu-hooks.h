@@ -7,6 +7,7 @@
 #include "cpu.h"
 
 extern const TCGTargetHooks a64_target_hooks;
+extern const TCGTargetHooks a64_sys_target_hooks;  /* system mode */
 CPUARMState *arm_cpu_new(void);
 
 #endif

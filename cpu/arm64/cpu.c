@@ -10,7 +10,11 @@
 #include "cpu-hooks.h"
 #include "mem-helper.h"
 #include "cpu-features.h"
+#include "sys.h"
+#include "tcg/debug.h"
 #include "util/disas.h"
+
+_Static_assert(EXCP_DEBUG == TCG_EXCP_DEBUG, "debug exits must agree");
 
 void a64_translate(TCGContext *tc, TranslationBlock *tb, void *env,
                    int max_insns);
@@ -20,7 +24,18 @@ static void a64_get_tb_cpu_state(void *envp, uint64_t *pc, uint32_t *flags)
 {
     CPUARMState *env = envp;
     *pc = env->pc;
-    *flags = env->tbi_mask ? A64_TBF_TBI_MASK : 0;
+    *flags = env->sys.hflags;  /* 0 in user mode */
+    if (env->tbi_mask) {
+        *flags |= A64_TBF_TBI_MASK;
+    }
+    if (env->common.debug) {
+        /* resuming from a debug stop: the one-insn block runs unchecked */
+        if (env->common.debug_skip) {
+            *flags |= A64_TBFLAG_NODEBUG;
+        } else if (tcg_debug_watching(env->common.debug)) {
+            *flags |= A64_TBFLAG_WATCH;
+        }
+    }
 }
 
 static void a64_set_pc(void *envp, uint64_t pc)
@@ -91,6 +106,28 @@ static void a64_dump_state(FILE *f, void *envp)
             nzcv & (1u << 31) ? 'N' : '-', nzcv & (1u << 30) ? 'Z' : '-',
             nzcv & (1u << 29) ? 'C' : '-', nzcv & (1u << 28) ? 'V' : '-',
             env->fpcr, env->fpsr);
+    if (env->sys.hflags & A64F_SYS) {
+        const ARMSysState *st = &env->sys;
+        /* the SP not in use is in its bank */
+        uint64_t sp0 = (st->pstate & PSTATE_EL_MASK) &&
+                       (st->pstate & PSTATE_SP) ? st->sp_el[0]
+                                                : env->xregs[31];
+        uint64_t sp1 = (st->pstate & PSTATE_EL_MASK) &&
+                       (st->pstate & PSTATE_SP) ? env->xregs[31]
+                                                : st->sp_el[1];
+        fprintf(f, "EL%d PSTATE=%08x SP_EL0=%016llx SP_EL1=%016llx\n"
+                "ELR=%016llx SPSR=%08llx ESR=%08llx FAR=%016llx\n"
+                "SCTLR=%08llx TCR=%016llx TTBR0=%016llx TTBR1=%016llx\n",
+                a64_el(env), a64_pstate_get(env), (unsigned long long)sp0,
+                (unsigned long long)sp1, (unsigned long long)st->elr_el1,
+                (unsigned long long)st->spsr_el1,
+                (unsigned long long)st->esr_el1,
+                (unsigned long long)st->far_el1,
+                (unsigned long long)st->sctlr_el1,
+                (unsigned long long)st->tcr_el1,
+                (unsigned long long)st->ttbr0_el1,
+                (unsigned long long)st->ttbr1_el1);
+    }
 }
 
 const TCGTargetHooks a64_target_hooks = {
@@ -101,6 +138,18 @@ const TCGTargetHooks a64_target_hooks = {
     .restore_state = a64_restore_state,
     .init_globals = a64_init_globals,
     .disas_log = a64_disas_log,
+};
+
+/* System mode: blocks are keyed by physical pc too (tlb.c). */
+const TCGTargetHooks a64_sys_target_hooks = {
+    .dump_state = a64_dump_state,
+    .get_tb_cpu_state = a64_get_tb_cpu_state,
+    .set_pc = a64_set_pc,
+    .translate = a64_translate,
+    .restore_state = a64_restore_state,
+    .init_globals = a64_init_globals,
+    .disas_log = a64_disas_log,
+    .get_phys_pc = a64_sys_get_phys_pc,
 };
 
 CPUARMState *arm_cpu_new(void)

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <stdbool.h>
 #include "tcg/tb.h"
+#include "cpu-sys.h"
 
 /* Exception codes handed from the exec loop to its caller. */
 enum {
@@ -23,7 +24,19 @@ enum {
     EXCP_BUS,                 /* alignment fault in user mode */
     EXCP_YIELD,
     EXCP_PREFETCH,            /* instruction fetch from a bad address */
+    /* system mode */
+    EXCP_SYNC,                /* synchronous exception to EL1: ESR in
+                                 syndrome, FAR in fault_addr, pc = insn */
+    EXCP_HVC,                 /* HVC/SMC (PSCI firmware calls); pc is */
+    EXCP_SMC,                 /* after the insn, syndrome = imm16 */
 };
+
+/*
+ * TB flags (a64_get_tb_cpu_state): what a translation depends on besides
+ * the pc.  The debug bits sit at the top, out of the way of ISA state.
+ */
+#define A64_TBFLAG_WATCH   (1u << 31)  /* watchpoints: check loads/stores */
+#define A64_TBFLAG_NODEBUG (1u << 30)  /* one insn ignoring bps/watchpoints */
 
 typedef struct ARMVectorReg {
     uint64_t d[2];            /* d[0] is the low 64 bits */
@@ -70,10 +83,12 @@ typedef struct CPUARMState {
     bool (*fetch_code)(struct CPUARMState *env, uint64_t pc, uint32_t *insn);
 
     void *opaque;             /* owner: linux-user process/thread state */
+
+    ARMSysState sys;          /* system mode only (cpu-sys.h) */
 } CPUARMState;
 
 /* TB flags (the translation's dependence on CPU state). */
-#define A64_TBF_TBI_MASK (1u << 30)  /* user mode: env->tbi_mask */
+#define A64_TBF_TBI_MASK (1u << 29)  /* user mode: env->tbi_mask */
 
 /* Top-byte-ignore (Arm ARM D8.8) for EL0 data addresses under Linux. */
 #define A64_TBI_ADDR_MASK 0x00ffffffffffffffull

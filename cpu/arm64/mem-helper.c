@@ -5,11 +5,21 @@
  * accesses, atomics).  See mem-helper.h.
  */
 #include "mem-helper.h"
+#include "sys.h"
 #include "tcg/exec.h"
+#include "tcg/debug.h"
 
 void *a64_host_ptr(CPUARMState *env, uint64_t addr, unsigned size,
                    bool write, uintptr_t ra)
 {
+    /* gdb watchpoints see helper accesses too; a hit does not return */
+    if (tcg_debug_watching(env->common.debug)) {
+        tcg_debug_check_access(env, addr, size, write, ra);
+    }
+    if (env->sys.hflags & A64F_SYS) {
+        /* through the TLB: a fault is the guest's data abort */
+        return a64_sys_host_ptr(env, addr, size, write, ra);
+    }
     (void)size;
     (void)write;
     (void)ra;
@@ -39,6 +49,9 @@ void a64_raise_unaligned(void *envp, uint64_t addr, uint32_t memop,
 {
     CPUARMState *env = envp;
     (void)memop;
+    if (env->sys.hflags & A64F_SYS) {
+        a64_raise_abort(env, addr, false, false, FSC_ALIGNMENT, retaddr);
+    }
     env->fault_addr = addr & A64_TBI_ADDR_MASK;
     env->fault_is_write = 0;
     env->common.exception_index = EXCP_BUS;

@@ -17,6 +17,11 @@ typedef enum ArmSysRegKind {
     SR_ENV64,    /* a uint64_t field of CPUARMState at .offset */
     SR_NZCV,     /* PSTATE.NZCV, built from the flag globals */
     SR_HELPER,   /* .read / .write helpers (env[, value]) */
+    /* system mode (sysreg-el1.c) */
+    SR_SYS,      /* helper_sysreg_read/write(env, key[, value]), key in
+                    .value */
+    SR_RAZWI,    /* reads as zero, writes ignored */
+    SR_TRAP,     /* the access traps to EL1: .value is the ESR */
 } ArmSysRegKind;
 
 typedef struct ArmSysReg {
@@ -37,6 +42,16 @@ typedef struct ArmSysReg {
 const ArmSysReg *a64_sysreg_lookup(const CPUARMState *env, int op0, int op1,
                                    int crn, int crm, int op2,
                                    ArmSysReg *tmp);
+
+/* System mode (sysreg-el1.c): the register at this encoding for an MRS
+ * (write false) or MSR of Xrt from the state in tb_flags, or NULL if the
+ * access is UNDEF.  The .read/.write of the result say which direction
+ * the current EL may use; kind SR_TRAP means the access is trapped. */
+const ArmSysReg *a64_sysreg_lookup_sys(const CPUARMState *env,
+                                       uint32_t tb_flags, int op0, int op1,
+                                       int crn, int crm, int op2, bool write,
+                                       int rt, ArmSysReg *tmp);
+extern const TCGHelperInfo helper_info_sysreg_read, helper_info_sysreg_write;
 
 /* Helpers (helper-system.c). */
 extern const TCGHelperInfo helper_info_get_fpcr, helper_info_set_fpcr;

@@ -128,6 +128,7 @@ bool trans_ADC(DisasContext *s, arg_ADC *a)
         return true;
     }
     TCGv t = tcg_temp_new();
+    gen_flags_materialize();
     tcg_gen_add_i64(t, rn, rm);
     tcg_gen_add_i64(t, t, cpu_CF);
     gen_write_rd(s, (int)a->rd, t, sf);

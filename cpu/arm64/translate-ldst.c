@@ -37,10 +37,13 @@
  * the tag themselves (a64_host_ptr). */
 TCGv gen_clean_addr(DisasContext *s, TCGv addr)
 {
+    if (s->tb_flags & A64F_SYS) {
+        return gen_clean_addr_sys(s, addr);
+    }
     TCGv t = tcg_temp_new();
     if (tcg_mem_model == TCG_MEM_GUEST_BASE &&
         tcg_exec_config()->backend->host_code &&
-        !(s->tb_flags & A64_TBF_TBI_MASK)) {
+        !(s->tb_flags & (A64_TBF_TBI_MASK | A64_TBFLAG_WATCH))) {
         tcg_gen_mov_i64(t, addr);
         return t;
     }
@@ -124,11 +127,15 @@ bool trans_LDST_imm9(DisasContext *s, arg_LDST_imm9 *a)
         /* PRFUM is only the unscaled form; never faults */
         return a->idx == 0;
     }
-    /* Unprivileged forms at EL0 are the normal accesses: s->mem_idx is the
-     * EL0 index in user mode.  System mode will pass the EL0 index here
-     * when running at EL1 (and not when PSTATE.UAO is set). */
+    /* Unprivileged forms: EL0 permissions also when run at EL1 (no
+     * FEAT_UAO); at EL0 and in user mode that is s->mem_idx anyway. */
     bool post = a->idx == 1, writeback = a->idx == 1 || a->idx == 3;
+    int mem_idx = s->mem_idx;
+    if (a->idx == 2) {
+        s->mem_idx = s->unpriv_mem_idx;
+    }
     gen_ldst_imm(s, &op, (int)a->rt, (int)a->rn, a->imm, post, writeback);
+    s->mem_idx = mem_idx;
     return true;
 }
 

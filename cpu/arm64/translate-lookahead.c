@@ -196,8 +196,9 @@ static bool lookahead_range_ok(DisasContext *s, uint64_t pc, uint64_t end)
 
 int a64_flags_use_at(DisasContext *s, uint64_t pc)
 {
+    /* a debugger may stop at any block boundary and look */
     if (s->tb->cflags & (CF_SINGLE_STEP | CF_NOCHAIN) ||
-        log_enabled(LOG_EXACT | LOG_CPU | LOG_EXEC)) {
+        s->env->common.debug || log_enabled(LOG_EXACT | LOG_CPU | LOG_EXEC)) {
         return FLAGS_UNKNOWN;
     }
     for (int i = 0; i < LOOKAHEAD_INSNS; i++) {

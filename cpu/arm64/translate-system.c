@@ -7,6 +7,7 @@
 #include "translate.h"
 #include "cpu-features.h"
 #include "sysreg.h"
+#include "sys.h"
 #include "decode-a64.h"
 #include "util/log.h"
 
@@ -17,8 +18,9 @@
  * in user mode: the host schedules guest threads. */
 bool trans_HINT(DisasContext *s, arg_HINT *a)
 {
-    (void)s;
-    (void)a;
+    if (s->tb_flags & A64F_SYS) {
+        return a64_trans_hint_sys(s, (int)a->crm, (int)a->op2);
+    }
     return true;
 }
 
@@ -105,6 +107,16 @@ static void gen_ic_ivau(DisasContext *s, int rt)
  * coherent memory and never fault here. */
 bool trans_SYS(DisasContext *s, arg_SYS *a)
 {
+    if (s->tb_flags & A64F_SYS) {
+        bool handled;
+        if (!a64_trans_sys_sys(s, a, &handled)) {
+            return false;
+        }
+        if (!handled) {
+            gen_dc_zva(s, (int)a->rt);
+        }
+        return true;
+    }
     if (a->op1 != 3 || a->crn != 7 || a->op2 != 1) {
         return false;
     }
@@ -129,19 +141,24 @@ bool trans_SYS(DisasContext *s, arg_SYS *a)
 }
 
 static const ArmSysReg *sysreg_for(DisasContext *s, int o0, int op1, int crn,
-                                   int crm, int op2, bool write,
+                                   int crm, int op2, bool write, int rt,
                                    ArmSysReg *tmp)
 {
-    const ArmSysReg *r = a64_sysreg_lookup(s->env, 2 | o0, op1, crn, crm, op2,
-                                           tmp);
+    const ArmSysReg *r;
+    if (s->tb_flags & A64F_SYS) {
+        r = a64_sysreg_lookup_sys(s->env, s->tb_flags, 2 | o0, op1, crn, crm,
+                                  op2, write, rt, tmp);
+    } else {
+        r = a64_sysreg_lookup(s->env, 2 | o0, op1, crn, crm, op2, tmp);
+    }
     if (r && (write ? r->write : r->read)) {
         return r;
     }
     if (log_enabled(LOG_UNIMP)) {
         log_printf("%s of system register S%d_%d_C%d_C%d_%d (%s) at 0x%llx: "
-                   "UNDEF at EL0\n", write ? "MSR" : "MRS", 2 | o0, op1, crn,
+                   "UNDEF at EL%d\n", write ? "MSR" : "MRS", 2 | o0, op1, crn,
                    crm, op2, r ? r->name : "unknown",
-                   (unsigned long long)s->pc_curr);
+                   (unsigned long long)s->pc_curr, a64f_el(s->tb_flags));
     }
     return NULL;
 }
@@ -176,9 +193,14 @@ bool trans_MRS(DisasContext *s, arg_MRS *a)
 {
     ArmSysReg tmp;
     const ArmSysReg *r = sysreg_for(s, (int)a->o0, (int)a->op1, (int)a->crn,
-                                    (int)a->crm, (int)a->op2, false, &tmp);
+                                    (int)a->crm, (int)a->op2, false,
+                                    (int)a->rt, &tmp);
     if (!r) {
         return false;
+    }
+    if (r->kind == SR_TRAP) {
+        gen_exception_insn(s, EXCP_SYNC, (uint32_t)r->value);
+        return true;
     }
     TCGv rt = cpu_reg(s, (int)a->rt);
     switch (r->kind) {
@@ -191,6 +213,13 @@ bool trans_MRS(DisasContext *s, arg_MRS *a)
     case SR_NZCV:
         gen_read_nzcv(rt);
         break;
+    case SR_RAZWI:
+        tcg_gen_movi_i64(rt, 0);
+        break;
+    case SR_SYS:
+        tcg_gen_call2(&helper_info_sysreg_read, rt, tcg_ctx->env,
+                      tcg_constant((int64_t)r->value));
+        break;
     default:
         tcg_gen_call1(r->readfn, rt, tcg_ctx->env);
         break;
@@ -202,9 +231,14 @@ bool trans_MSR(DisasContext *s, arg_MSR *a)
 {
     ArmSysReg tmp;
     const ArmSysReg *r = sysreg_for(s, (int)a->o0, (int)a->op1, (int)a->crn,
-                                    (int)a->crm, (int)a->op2, true, &tmp);
+                                    (int)a->crm, (int)a->op2, true,
+                                    (int)a->rt, &tmp);
     if (!r) {
         return false;
+    }
+    if (r->kind == SR_TRAP) {
+        gen_exception_insn(s, EXCP_SYNC, (uint32_t)r->value);
+        return true;
     }
     TCGv v = read_cpu_reg(s, (int)a->rt, true);
     switch (r->kind) {
@@ -216,6 +250,12 @@ bool trans_MSR(DisasContext *s, arg_MSR *a)
         break;
     case SR_HELPER:
         tcg_gen_call2(r->writefn, NULL, tcg_ctx->env, v);
+        break;
+    case SR_SYS:
+        tcg_gen_call3(&helper_info_sysreg_write, NULL, tcg_ctx->env,
+                      tcg_constant((int64_t)r->value), v);
+        break;
+    case SR_RAZWI:
         break;
     default:
         return false;

@@ -8,8 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include "translate.h"
+#include "sys.h"
 #include "decode-a64.h"
 #include "tcg/exec.h"
+#include "tcg/debug.h"
 #include "util/disas.h"
 #include "util/log.h"
 
@@ -90,16 +92,35 @@ TCGv read_cpu_reg_sp(DisasContext *s, int r, bool sf)
 }
 
 /* User mode may chain anywhere: unmapping or rewriting code invalidates
- * the blocks and unchains them.  System mode stays within a guest page. */
+ * the blocks and unchains them.  System mode stays within a guest page,
+ * and software step ends every block with its exception. */
 static bool use_goto_tb(DisasContext *s, uint64_t dest)
 {
-    if (s->tb->cflags & (CF_NOCHAIN | CF_SINGLE_STEP)) {
+    if (s->tb->cflags & (CF_NOCHAIN | CF_SINGLE_STEP) ||
+        (s->tb_flags & A64F_SS_ACTIVE)) {
         return false;
     }
     if (tcg_mem_model == TCG_MEM_SOFTMMU) {
         return ((s->pc_first ^ dest) & ~0xfffull) == 0;
     }
     return true;
+}
+
+extern const TCGHelperInfo helper_info_ss_step;
+
+/* Leaves the block with cpu_pc set: an indirect lookup (lookup true) or
+ * a plain exit to the exec loop; with software step active, the step
+ * exception instead (Arm ARM D2.12). */
+static void gen_block_exit(DisasContext *s, bool lookup)
+{
+    if (s->tb_flags & A64F_SS_ACTIVE) {
+        tcg_gen_call1(&helper_info_ss_step, NULL, tcg_ctx->env);
+        tcg_gen_exit_tb(NULL, 0);
+    } else if (lookup && !(s->tb->cflags & (CF_SINGLE_STEP | CF_NOCHAIN))) {
+        tcg_gen_goto_lookup(cpu_pc);
+    } else {
+        tcg_gen_exit_tb(NULL, 0);
+    }
 }
 
 void gen_goto_tb(DisasContext *s, int n, uint64_t dest)
@@ -110,13 +131,31 @@ void gen_goto_tb(DisasContext *s, int n, uint64_t dest)
         tcg_gen_exit_tb(s->tb, n);
     } else {
         tcg_gen_movi_i64(cpu_pc, (int64_t)dest);
-        if (s->tb->cflags & (CF_SINGLE_STEP | CF_NOCHAIN)) {
-            tcg_gen_exit_tb(NULL, 0);
-        } else {
-            tcg_gen_goto_lookup(cpu_pc);
-        }
+        gen_block_exit(s, true);
     }
     s->is_jmp = DISAS_CHAINED;
+}
+
+/* Software step with PSTATE.SS clear: the step exception is pending
+ * before any instruction runs.  With it set, one instruction per block.
+ * Returns true if the block is already complete. */
+static bool a64_translate_step_start(DisasContext *s, int *max_insns)
+{
+    if (!(s->tb_flags & A64F_SS_ACTIVE)) {
+        return false;
+    }
+    if (s->tb_flags & A64F_PSTATE_SS) {
+        *max_insns = 1;
+        return false;
+    }
+    int ec = a64f_el(s->tb_flags) ? EC_SOFTSTEP_SAME : EC_SOFTSTEP_LOWER;
+    s->pc_curr = s->pc_first;
+    s->pc_next = s->pc_first + 4;
+    tcg_gen_insn_start(s->pc_curr, 0);
+    gen_exception_insn(s, EXCP_SYNC, esr_make(ec, 0x22));
+    s->tb->size = 4;
+    s->tb->icount = 1;
+    return true;
 }
 
 void gen_jump_reg(DisasContext *s, TCGv target)
@@ -196,18 +235,37 @@ void a64_translate(TCGContext *tc, TranslationBlock *tb, void *envp,
         .pc_first = tb->pc,
         .pc_next = tb->pc,
         .tb_flags = tb->flags,
-        .mem_idx = 0,
+        .mem_idx = a64f_mmu(tb->flags),
+        .unpriv_mem_idx = ARM_MMU_EL0,
         .dep_lo = UINT64_MAX,
     };
     DisasContext *s = &ctx;
-    (void)tc;
+    TCGDebug *dbg = s->env->common.debug;
+    bool nodebug = (tb->flags & A64_TBFLAG_NODEBUG) != 0;
 
     gen_flags_forget();
+    tc->mem_watch = (tb->flags & A64_TBFLAG_WATCH) != 0;
+    if (nodebug) {
+        max_insns = 1;
+    }
+    if (tb->flags & A64F_SYS) {
+        /* writes to this physical page must now drop its blocks */
+        a64_code_page_note(s->env, tb->phys_pc);
+        if (a64_translate_step_start(s, &max_insns)) {
+            return;
+        }
+    }
     while (s->is_jmp == DISAS_NEXT) {
         s->pc_curr = s->pc_next;
         tcg_gen_insn_start(s->pc_curr, 0);
         s->pc_next = s->pc_curr + 4;
         s->insn_count++;
+        /* Breakpoints live in the translator, never in guest memory: the
+         * debug exit comes before the instruction, which has not run. */
+        if (dbg && !nodebug && tcg_debug_bp_at(dbg, s->pc_curr)) {
+            gen_exception_insn(s, EXCP_DEBUG, 0);
+            break;
+        }
         if (!s->env->fetch_code(s->env, s->pc_curr, &s->insn)) {
             /* the fault belongs to this insn, raised only if reached */
             gen_exception_insn(s, EXCP_PREFETCH, 0);
@@ -229,14 +287,10 @@ void a64_translate(TCGContext *tc, TranslationBlock *tb, void *envp,
         gen_goto_tb(s, 0, s->pc_next);
         break;
     case DISAS_JUMP:
-        if (tb->cflags & (CF_SINGLE_STEP | CF_NOCHAIN)) {
-            tcg_gen_exit_tb(NULL, 0);
-        } else {
-            tcg_gen_goto_lookup(cpu_pc);
-        }
+        gen_block_exit(s, true);
         break;
     case DISAS_EXIT:
-        tcg_gen_exit_tb(NULL, 0);
+        gen_block_exit(s, false);
         break;
     default:
         break;

@@ -31,6 +31,7 @@ typedef struct DisasContext {
     uint32_t insn;
     int is_jmp;
     int mem_idx;         /* MMU index for loads and stores */
+    int unpriv_mem_idx;  /* LDTR/STTR: EL0 permissions (ARM_MMU_EL0) */
     uint32_t tb_flags;
     int insn_count;
     /* guest code read by the flag look-ahead beyond the block
@@ -106,6 +107,15 @@ void gen_flags_exit(DisasContext *s, uint64_t dest0, uint64_t dest1);
 /* What the code at pc does with NZCV first (translate-lookahead.c). */
 enum { FLAGS_DEAD, FLAGS_READ, FLAGS_UNKNOWN };
 int a64_flags_use_at(DisasContext *s, uint64_t pc);
+
+/* System mode (translate-el1.c).  a64_fp_access_check: FP/SIMD usable?
+ * If not, it raised the trap to EL1 and the insn must emit nothing else. */
+bool a64_fp_access_check(DisasContext *s);
+/* gen_clean_addr in system mode: TBI as TCR_EL1 sets it (tb_flags). */
+TCGv gen_clean_addr_sys(DisasContext *s, TCGv addr);
+bool a64_trans_hint_sys(DisasContext *s, int crm, int op2);
+struct arg_SYS;
+bool a64_trans_sys_sys(DisasContext *s, struct arg_SYS *a, bool *handled);
 
 /* Helpers callable from generated code (helper.c). */
 extern const TCGHelperInfo helper_info_exception;

@@ -143,8 +143,8 @@ void test_chaining(void)
           (unsigned long long)cpu.r[0], (unsigned long long)cpu.r[1],
           (unsigned long long)cpu.pc);
     check(tcg_stats.chains >= chains + 3, "blocks were chained");
-    TranslationBlock *a = tb_lookup_hash(0x1000, 0);
-    TranslationBlock *b = tb_lookup_hash(0x2000, 0);
+    TranslationBlock *a = tb_lookup_hash(0x1000, 0x1000, 0, 0);
+    TranslationBlock *b = tb_lookup_hash(0x2000, 0x2000, 0, 0);
     check(a && b && a->jmp_dest[0] == b && b->jmp_dest[0] == a,
           "chain links recorded");
     if (!a || !b) {
@@ -189,7 +189,7 @@ void test_lookup(void)
     int e = tcg_cpu_exec(&cpu);
     check(e == 7 && cpu.r[2] == 5, "lookup loop: r2 %llu",
           (unsigned long long)cpu.r[2]);
-    TranslationBlock *d = tb_lookup_hash(0x4000, 0);
+    TranslationBlock *d = tb_lookup_hash(0x4000, 0x4000, 0, 0);
     if (!d) {
         check(false, "lookup block exists");
         return;
@@ -208,7 +208,7 @@ void test_lookup(void)
     reset_regs(0x4100);
     e = tcg_cpu_exec(&cpu);
     check(e == 7 && cpu.r[2] == 3, "lookup miss loop");
-    TranslationBlock *f = tb_lookup_hash(0x4100, 0);
+    TranslationBlock *f = tb_lookup_hash(0x4100, 0x4100, 0, 0);
     reset_regs(0x4100);
     r = f ? exec_direct(f) : 1;
     check(r == 0 && cpu.r[2] == 1, "lookup with other flags misses");
