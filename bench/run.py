@@ -190,6 +190,9 @@ def svg_chart(rows, path):
         f.write('\n'.join(out) + '\n')
 
 
+NOTES_MARKER = '<!-- notes: kept when bench/run.py regenerates this file -->'
+
+
 def callgrind_insns(argv, log):
     """Host instructions of one run under valgrind's callgrind (the whole
     process: start-up, translation and generated code)."""
@@ -361,10 +364,17 @@ def main():
         table += '\n' + callgrind_table(a, build, tmp)
     print(table)
     if a.markdown:
+        # hand-written notes below the marker survive a regeneration
+        notes = ''
+        if os.path.exists(a.markdown):
+            old = open(a.markdown).read()
+            if NOTES_MARKER in old:
+                notes = '\n' + old[old.index(NOTES_MARKER):]
         with open(a.markdown, 'w') as f:
             f.write('# mimic performance\n\nMade by `bench/run.py` '
                     f'on {time.strftime("%Y-%m-%d")}.\n\n' + table +
-                    ('\n![chart](performance.svg)\n' if a.svg else ''))
+                    ('\n![chart](performance.svg)\n' if a.svg else '') +
+                    notes)
     if a.svg:
         svg_chart(rows, a.svg)
     return 0
