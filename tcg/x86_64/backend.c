@@ -124,7 +124,14 @@ static void x86_set_jump(TranslationBlock *tb, int n, TranslationBlock *dest)
 
 void x86_branch_to_label(X86Ctx *x, int cc, int label)
 {
+    if (cc >= 0 && label == x->fuse_label) {
+        /* the jcc's rel32 must be 4-byte aligned to be patched */
+        x86_nops(&x->cb, (int)((4 - ((cb_rx(&x->cb) + 2) & 3)) & 3));
+    }
     size_t field = cc < 0 ? x86_jmp32(&x->cb, 0) : x86_jcc32(&x->cb, cc, 0);
+    if (cc >= 0 && label == x->fuse_label) {
+        x->fuse_field = field;
+    }
     if (x->label_bound[label] >= 0) {
         x86_patch_rel32(&x->cb, field, x->cb.rx + (size_t)x->label_bound[label]);
         return;
@@ -156,6 +163,16 @@ static void emit_goto_tb(X86Ctx *x, int n)
 {
     CodeBuf *cb = &x->cb;
     ra_sync_globals(x);
+    if (x->fuse_field != SIZE_MAX && x->last_bound == x->fuse_label &&
+        cb->pos == (size_t)x->label_bound[x->fuse_label]) {
+        /* the conditional branch to here is the slot's jump: chained,
+         * the taken path goes straight to the next block */
+        x->tb->jmp_insn_offset[n & 1] = (uint32_t)x->fuse_field;
+        x->tb->jmp_reset_offset[n & 1] = (uint32_t)cb->pos;
+        x->fuse_field = SIZE_MAX;
+        x->fuse_label = -1;
+        return;
+    }
     int pad = (int)((4 - ((cb_rx(cb) + 1) & 3)) & 3);
     x86_nops(cb, pad);
     size_t field = x86_jmp32(cb, 0);
@@ -235,6 +252,7 @@ static void emit_set_label(X86Ctx *x, int label)
         ra_sync_all(x, 0);
     }
     bind_label(x, label);
+    x->last_bound = label;
     ra_forget_all(x);
     x->unreachable = false;
 }
@@ -252,6 +270,25 @@ static void emit_host_ldst(X86Ctx *x, TCGOp *op)
         ra_env_access(x, op, store, size[op->opc]);
     }
     ra_op(x, op);
+}
+
+/* A brcond that is the only branch to a label whose first op is goto_tb
+ * (an A64 conditional branch's taken side): its jcc can be the slot. */
+static bool fusable_branch(X86Ctx *x, const TCGOp *op)
+{
+    TCGContext *s = x->s;
+    int label = (int)op->args[3];
+    TCGCond c = (TCGCond)op->args[2];
+    if (x->label_refs[label] != 1 || c == TCG_COND_ALWAYS ||
+        c == TCG_COND_NEVER || (x->tb->cflags & CF_SINGLE_STEP)) {
+        return false;
+    }
+    for (int i = s->labels[label].op_index + 1; i < s->nb_ops; i++) {
+        if (s->ops[i].opc != INDEX_op_nop) {
+            return s->ops[i].opc == INDEX_op_goto_tb;
+        }
+    }
+    return false;
 }
 
 static void emit_one(X86Ctx *x, TCGOp *op)
@@ -293,6 +330,11 @@ static void emit_one(X86Ctx *x, TCGOp *op)
     case INDEX_op_ld: case INDEX_op_st8: case INDEX_op_st16:
     case INDEX_op_st32: case INDEX_op_st:
         emit_host_ldst(x, op);
+        break;
+    case INDEX_op_brcond:
+        x->fuse_label = fusable_branch(x, op) ? (int)op->args[3] : -1;
+        x->fuse_field = SIZE_MAX;
+        ra_op(x, op);
         break;
     default:
         if (!x86_emit_fn[op->opc]) {
@@ -348,7 +390,19 @@ static long x86_gen_code(TCGContext *s, TranslationBlock *tb, void *rw,
     for (int i = 0; i < s->nb_labels; i++) {
         x->label_head[i] = -1;
         x->label_bound[i] = -1;
+        x->label_refs[i] = 0;
     }
+    for (int i = 0; i < s->nb_ops; i++) {
+        const TCGOp *op = &s->ops[i];
+        int l = op->opc == INDEX_op_brcond ? (int)op->args[3] :
+                op->opc == INDEX_op_br ? (int)op->args[0] : -1;
+        if (l >= 0 && x->label_refs[l] < 2) {
+            x->label_refs[l]++;
+        }
+    }
+    x->fuse_label = -1;
+    x->fuse_field = SIZE_MAX;
+    x->last_bound = -1;
     x->alloc_regs = 0xffff & ~((1u << R_SP) | (1u << REG_ENV));
     if (x86_mem_model == TCG_MEM_GUEST_BASE) {
         x->alloc_regs &= ~(1u << REG_GUEST_BASE);

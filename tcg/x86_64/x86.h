@@ -122,6 +122,12 @@ struct X86Ctx {
     int nb_stubs;
     X86Stub stubs[X86_MAX_STUBS];
     int label_head[TCG_MAX_LABELS];     /* pending relocations, -1 */
+    uint8_t label_refs[TCG_MAX_LABELS]; /* branches to each label (max 2) */
+    /* a conditional branch whose only target label starts with goto_tb:
+     * its jcc becomes that slot's patchable jump (backend.c) */
+    int fuse_label;
+    size_t fuse_field;
+    int last_bound;
     intptr_t label_bound[TCG_MAX_LABELS]; /* buffer offset once bound, -1 */
     int nb_relocs;
     struct { size_t field; int next; } relocs[X86_MAX_RELOCS];

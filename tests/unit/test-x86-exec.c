@@ -153,6 +153,21 @@ void test_chaining(void)
     check(a->jmp_insn_offset[0] % 4 == 0 &&
           ((uintptr_t)a->tc_ptr + a->jmp_insn_offset[0]) % 4 == 0,
           "patched rel32 is 4-byte aligned");
+    /* b's taken side (slot 1) is its conditional jump itself */
+    const uint8_t *bc = b->tc_ptr;
+    uint32_t f1 = b->jmp_insn_offset[1];
+    check(f1 != UINT32_MAX && ((uintptr_t)bc + f1) % 4 == 0 &&
+          bc[f1 - 2] == 0x0f && (bc[f1 - 1] & 0xf0) == 0x80,
+          "the jcc is slot 1's patchable jump");
+    TranslationBlock *c = tb_lookup_hash(0x3000, 0x3000, 0, 0);
+    check(c && b->jmp_dest[1] == c, "taken side chained to 0x3000");
+    tcg_backend_x86_64.set_jump(b, 1, NULL);
+    reset_regs(0x2000);
+    cpu.r[0] = 10;
+    uintptr_t r1 = exec_direct(b);
+    check(r1 == ((uintptr_t)b | 1) && cpu.pc == 0x3000,
+          "unchained taken side exits with tb|1");
+    tcg_backend_x86_64.set_jump(b, 1, c);
 
     /* chained: one entry runs the whole loop inside generated code */
     reset_regs(0x1000);
