@@ -65,6 +65,11 @@ static bool check_phdrs(ElfImage *img, size_t file_size, char *err, size_t n)
         if (p->p_align > 1 && ((p->p_vaddr - p->p_offset) % p->p_align)) {
             return fail(err, n, "misaligned ELF segment");
         }
+        /* an empty PT_LOAD maps nothing (the loaders skip it): it must
+         * not count as the loadable segment a program needs */
+        if (p->p_memsz == 0) {
+            continue;
+        }
         uint64_t lo = p->p_vaddr & ~0xfffull;
         uint64_t hi = (p->p_vaddr + p->p_memsz + 0xfff) & ~0xfffull;
         img->lo = lo < img->lo ? lo : img->lo;

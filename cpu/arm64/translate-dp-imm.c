@@ -79,8 +79,14 @@ bool trans_MOVW(DisasContext *s, arg_MOVW *a)
 static bool decode_bit_masks(int n, int imms, int immr, bool immediate,
                              int datasize, uint64_t *wmask, uint64_t *tmask)
 {
-    int len = 31 - __builtin_clz((unsigned)((n << 6) | (~imms & 0x3f)));
-    if (((n << 6) | (~imms & 0x3f)) == 0 || len < 1) {
+    unsigned nimms = (unsigned)((n << 6) | (~imms & 0x3f));
+    /* HighestSetBit of zero is the reserved encoding (and clz(0) is
+     * undefined), so test before counting */
+    if (nimms == 0) {
+        return false;
+    }
+    int len = 31 - __builtin_clz(nimms);
+    if (len < 1) {
         return false;
     }
     int esize = 1 << len;
@@ -147,7 +153,10 @@ bool trans_BFM(DisasContext *s, arg_BFM *a)
 {
     int bits = a->sf ? 64 : 32;
     uint64_t wmask, tmask;
+    /* SBFM/BFM/UBFM: sf == 0 with immr<5> or imms<5> set is UNDEFINED
+     * (decode_bit_masks does not see immr<5>) */
     if (a->opc == 3 || a->n != a->sf ||
+        (!a->sf && (a->immr >= 32 || a->imms >= 32)) ||
         !decode_bit_masks((int)a->n, (int)a->imms, (int)a->immr, false, bits,
                           &wmask, &tmask)) {
         return false;

@@ -47,6 +47,8 @@ static long interp_gen_code(TCGContext *s, TranslationBlock *tb, void *rw,
     char *base = rw;
     IBlock *b = rw;
     size_t off = sizeof(IBlock) + sizeof(uint32_t) * (size_t)s->nb_labels;
+    /* the constant pool and the op records hold uint64_t */
+    off = (off + 7) & ~(size_t)7;
     if (off + 64 > size) {
         return -1;
     }
@@ -287,6 +289,15 @@ static void guest_st(void *env, uint64_t addr, uint64_t v, MemOp mop, int mmu)
 
 #define LOC(a) ((a) == 0xffffffffu ? (uint64_t *)&envp : \
     (uint64_t *)(bases[(a) >> 30] + ((a) & 0x3fffffffu)))
+/* ld/st ops: host memory at base a[1] plus offset a[2], of any alignment
+ * (as x86 allows), so through memcpy */
+#define HOST_ADDR(a) ((char *)(uintptr_t)*LOC((a)[1]) + (a)[2])
+#define HOST_LD(type, a) \
+    ({ type v_; memcpy(&v_, HOST_ADDR(a), sizeof(v_)); v_; })
+#define HOST_ST(type, a) do { \
+        type v_ = (type)*LOC((a)[0]); \
+        memcpy(HOST_ADDR(a), &v_, sizeof(v_)); \
+    } while (0)
 
 static uintptr_t interp_exec(void *env, TranslationBlock *tb)
 {
@@ -329,33 +340,27 @@ next_tb:
                 pos = b->label_off[a[3]];
             }
             continue;
-        case INDEX_op_ld8u: *LOC(a[0]) = *(uint8_t *)(*LOC(a[1]) + a[2]);
+        case INDEX_op_ld8u: *LOC(a[0]) = HOST_LD(uint8_t, a);
             continue;
-        case INDEX_op_ld8s: *LOC(a[0]) = (uint64_t)*(int8_t *)(*LOC(a[1]) +
-                                                              a[2]);
+        case INDEX_op_ld8s: *LOC(a[0]) = (uint64_t)HOST_LD(int8_t, a);
             continue;
-        case INDEX_op_ld16u: *LOC(a[0]) = *(uint16_t *)(*LOC(a[1]) + a[2]);
+        case INDEX_op_ld16u: *LOC(a[0]) = HOST_LD(uint16_t, a);
             continue;
-        case INDEX_op_ld16s: *LOC(a[0]) = (uint64_t)*(int16_t *)(*LOC(a[1]) +
-                                                                a[2]);
+        case INDEX_op_ld16s: *LOC(a[0]) = (uint64_t)HOST_LD(int16_t, a);
             continue;
-        case INDEX_op_ld32u: *LOC(a[0]) = *(uint32_t *)(*LOC(a[1]) + a[2]);
+        case INDEX_op_ld32u: *LOC(a[0]) = HOST_LD(uint32_t, a);
             continue;
-        case INDEX_op_ld32s: *LOC(a[0]) = (uint64_t)*(int32_t *)(*LOC(a[1]) +
-                                                                a[2]);
+        case INDEX_op_ld32s: *LOC(a[0]) = (uint64_t)HOST_LD(int32_t, a);
             continue;
-        case INDEX_op_ld: *LOC(a[0]) = *(uint64_t *)(*LOC(a[1]) + a[2]);
+        case INDEX_op_ld: *LOC(a[0]) = HOST_LD(uint64_t, a);
             continue;
-        case INDEX_op_st8: *(uint8_t *)(*LOC(a[1]) + a[2]) =
-                               (uint8_t)*LOC(a[0]);
+        case INDEX_op_st8: HOST_ST(uint8_t, a);
             continue;
-        case INDEX_op_st16: *(uint16_t *)(*LOC(a[1]) + a[2]) =
-                                (uint16_t)*LOC(a[0]);
+        case INDEX_op_st16: HOST_ST(uint16_t, a);
             continue;
-        case INDEX_op_st32: *(uint32_t *)(*LOC(a[1]) + a[2]) =
-                                (uint32_t)*LOC(a[0]);
+        case INDEX_op_st32: HOST_ST(uint32_t, a);
             continue;
-        case INDEX_op_st: *(uint64_t *)(*LOC(a[1]) + a[2]) = *LOC(a[0]);
+        case INDEX_op_st: HOST_ST(uint64_t, a);
             continue;
         case INDEX_op_qemu_ld: {
             uint64_t v = guest_ld(env, *LOC(a[1]) + (uint64_t)(int32_t)a[4],

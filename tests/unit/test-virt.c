@@ -393,8 +393,8 @@ static void test_boot_images(void)
     const fdt64_t *ie = fdt_getprop(dtb, chosen, "linux,initrd-end", &len);
     CHECK(is && ie);
     if (is && ie) {
-        CHECK_EQ(fdt64_to_cpu(*is), m->boot.initrd_start);
-        CHECK_EQ(fdt64_to_cpu(*ie), m->boot.initrd_start + sizeof(initrd));
+        CHECK_EQ(fdt64_ld(is), m->boot.initrd_start);
+        CHECK_EQ(fdt64_ld(ie), m->boot.initrd_start + sizeof(initrd));
     }
     /* reset copies the images again, with a fresh rng-seed */
     uint8_t zero[64] = { 0 }, seed[32];

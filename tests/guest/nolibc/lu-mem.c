@@ -137,9 +137,27 @@ static void remap(void)
     show("mincore unmapped", sc3(NR_mincore, t, 4 * PAGE, vec));
 }
 
+/* "/tmp/STEM.PID": the runs on each backend (and in each build folder)
+ * go on at the same time, so each process needs its own files */
+static const char *tmp_path(char *buf, const char *stem)
+{
+    size_t n = slen(stem);
+    memcpy(buf, "/tmp/", 5);
+    memcpy(buf + 5, stem, n);
+    n += 5;
+    buf[n++] = '.';
+    for (unsigned long pid = (unsigned long)sc0(NR_getpid), d = 1000000000;
+         d; d /= 10) {
+        buf[n++] = (char)('0' + pid / d % 10);
+    }
+    buf[n] = 0;
+    return buf;
+}
+
 static void file_maps(void)
 {
-    const char *path = "/tmp/mimic-lu-mem.tmp";
+    char pbuf[64];
+    const char *path = tmp_path(pbuf, "mimic-lu-mem");
     int fd = (int)sc4(NR_openat, AT_FDCWD, path,
                       O_RDWR | O_CREAT | O_TRUNC, 0600);
     check("open tmp", fd >= 0);
@@ -209,14 +227,16 @@ static void code(void)
     show("call after store", call(x));
     x[100] = 1;     /* data on the code page */
     show("call after data store", call(x));
-    int fd = (int)sc4(NR_openat, AT_FDCWD, "/tmp/mimic-lu-code.tmp",
+    char pbuf[64];
+    const char *path = tmp_path(pbuf, "mimic-lu-code");
+    int fd = (int)sc4(NR_openat, AT_FDCWD, path,
                       O_RDWR | O_CREAT | O_TRUNC, 0600);
     sc3(NR_write, fd, ret44, 8);
     sc3(NR_lseek, fd, 0, SEEK_SET);
     show("read into code", sc3(NR_read, fd, x, 8));
     show("call after read", call(x));
     sc1(NR_close, fd);
-    sc3(NR_unlinkat, AT_FDCWD, "/tmp/mimic-lu-code.tmp", 0);
+    sc3(NR_unlinkat, AT_FDCWD, path, 0);
     check("mprotect -x", sc3(NR_mprotect, x, PAGE, PROT_READ) == 0);
     show_status("call after -x", in_child(do_call, x));
     sc3(NR_mprotect, x, PAGE, PROT_READ | PROT_EXEC);

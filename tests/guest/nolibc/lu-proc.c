@@ -160,7 +160,18 @@ static void execs(void)
     show_status("exec missing (100+errno)", run("/nonexistent/x", a2));
     show_status("exec /etc/passwd (100+errno)", run("/etc/passwd", a2));
     show_status("exec dir (100+errno)", run("/tmp", a2));
-    char script[64] = "/tmp/mimic-lu-proc-a.sh";
+    /* a folder per process: the runs on each backend (and in each build
+     * folder) go on at the same time */
+    char dir[64] = "/tmp/mimic-lu-proc.", script[96];
+    size_t dl = slen(dir);
+    for (unsigned long pid = (unsigned long)sc0(NR_getpid), d = 1000000000;
+         d; d /= 10) {
+        dir[dl++] = (char)('0' + pid / d % 10);
+    }
+    dir[dl] = 0;
+    sc3(NR_mkdirat, AT_FDCWD, dir, 0700);
+    memcpy(script, dir, dl);
+    memcpy(script + dl, "/mimic-lu-proc-a.sh", 20);
     write_file(script, "#!/bin/sh\nexit 5\n", 0755);
     show_status("exec host script", run(script, a2));
     /* a script whose interpreter is this ARM64 program */
@@ -176,6 +187,7 @@ static void execs(void)
     write_file(script, "#!/bin/sh\nexit 5\n", 0644);
     show_status("exec non-executable (100+errno)", run(script, a2));
     sc3(NR_unlinkat, AT_FDCWD, script, 0);
+    sc3(NR_unlinkat, AT_FDCWD, dir, AT_REMOVEDIR);
 }
 
 /* Reads a whole small file; returns its length. */
