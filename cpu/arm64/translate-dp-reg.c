@@ -173,18 +173,9 @@ static void gen_ccmp(DisasContext *s, bool sf, bool sub, int cond, int nzcv,
         return;
     }
     /* the condition reads the old flags: capture it first */
-    TCGv hold = tcg_temp_new(), zero = tcg_constant(0);
+    TCGv hold = tcg_temp_new();
     gen_setcond_cc(cond, hold);
-    (sub ? gen_sub_cc : gen_add_cc)(sf, scratch, rn, op2);
-    gen_flags_materialize();
-    TCGv n = tcg_constant((nzcv & 8) ? -1 : 0);
-    TCGv z = tcg_constant((nzcv & 4) ? 0 : 1);
-    TCGv cf = tcg_constant((nzcv & 2) ? 1 : 0);
-    TCGv vf = tcg_constant((nzcv & 1) ? -1 : 0);
-    tcg_gen_movcond_i64(TCG_COND_NE, cpu_NF, hold, zero, cpu_NF, n);
-    tcg_gen_movcond_i64(TCG_COND_NE, cpu_ZF, hold, zero, cpu_ZF, z);
-    tcg_gen_movcond_i64(TCG_COND_NE, cpu_CF, hold, zero, cpu_CF, cf);
-    tcg_gen_movcond_i64(TCG_COND_NE, cpu_VF, hold, zero, cpu_VF, vf);
+    gen_ccmp_cc(sf, sub, hold, nzcv, rn, op2);
     (void)s;
 }
 

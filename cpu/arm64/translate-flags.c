@@ -40,6 +40,10 @@ typedef struct FlagState {
     bool sf;
     TCGv a, b, res;
     bool res_kept;          /* res also went to a register (not CMP) */
+    /* CCMP/CCMN: the above if hold != 0, else the constant nzcv */
+    bool ccmp;
+    TCGv hold;
+    int nzcv;
     /* per instruction (see gen_flags_insn_end) */
     int setter_end;         /* op index after this insn's last setter */
     int globals_from;       /* op index from which NF..VF are valid */
@@ -119,6 +123,22 @@ static void gen_nz(TCGv res, bool sf)
     }
 }
 
+/* CCMP's fallback flags when its condition failed: the explicit words
+ * for NZCV = nzcv, where hold is 0. */
+static void gen_ccmp_select(void)
+{
+    int n = fs.nzcv;
+    TCGv zero = tcg_constant(0);
+    tcg_gen_movcond_i64(TCG_COND_NE, cpu_NF, fs.hold, zero, cpu_NF,
+                        tcg_constant((n & 8) ? -1 : 0));
+    tcg_gen_movcond_i64(TCG_COND_NE, cpu_ZF, fs.hold, zero, cpu_ZF,
+                        tcg_constant((n & 4) ? 0 : 1));
+    tcg_gen_movcond_i64(TCG_COND_NE, cpu_CF, fs.hold, zero, cpu_CF,
+                        tcg_constant((n & 2) ? 1 : 0));
+    tcg_gen_movcond_i64(TCG_COND_NE, cpu_VF, fs.hold, zero, cpu_VF,
+                        tcg_constant((n & 1) ? -1 : 0));
+}
+
 /* The explicit form from this block's record. */
 static void gen_materialize_record(void)
 {
@@ -147,6 +167,9 @@ static void gen_materialize_record(void)
         break;
     }
     gen_nz(fs.res, sf);
+    if (fs.ccmp) {
+        gen_ccmp_select();
+    }
     tcg_gen_movi_i64(cpu_cc_op, CC_OP_FLAGS);
 }
 
@@ -184,6 +207,7 @@ static void cc_record(int kind, bool sf, TCGv a, TCGv b, TCGv res,
     fs.b = b;
     fs.res = res;
     fs.res_kept = false;
+    fs.ccmp = false;
     /* the lazy form in env: a fault or an exit from here on sees it */
     if (kind == CC_LOGIC) {
         tcg_gen_mov_i64(cpu_cc_a, res);
@@ -256,6 +280,43 @@ void gen_sub_cc(bool sf, TCGv dest, TCGv a, TCGv b)
     tcg_gen_mov_i64(dest, res);
     cc_record(CC_SUB, sf, ca, cb, res, lo);
     fs.res_kept = dest->kind == TEMP_GLOBAL;
+}
+
+/* CCMP/CCMN (Arm ARM C6.2.62): the flags of a - b (or a + b) if hold is
+ * non-zero, else nzcv.  The record keeps both; in the CPU state the
+ * condition selects between the comparison's lazy form and nzcv's
+ * explicit one (cc_op = 0). */
+void gen_ccmp_cc(bool sf, bool sub, TCGv hold, int nzcv, TCGv a, TCGv b)
+{
+    TCGv scratch = tcg_temp_new();
+    TCGv h = cc_copy(hold);
+    (sub ? gen_sub_cc : gen_add_cc)(sf, scratch, a, b);
+    int lo = api_begin();
+    fs.hold = h;
+    fs.nzcv = nzcv;
+    gen_ccmp_select();
+    tcg_gen_movcond_i64(TCG_COND_NE, cpu_cc_op, h, tcg_constant(0),
+                        cpu_cc_op, tcg_constant(CC_OP_FLAGS));
+    api_end(lo);
+    fs.ccmp = true;
+    fs.setter_end = tcg_ctx->nb_ops;
+}
+
+/* ConditionHolds(cc) (Arm ARM J1.2.4) on constant NZCV bits. */
+static bool cond_const(int cc, int nzcv)
+{
+    bool n = nzcv & 8, z = nzcv & 4, c = nzcv & 2, v = nzcv & 1, r;
+    switch (cc >> 1) {
+    case 0: r = z; break;
+    case 1: r = c; break;
+    case 2: r = n; break;
+    case 3: r = v; break;
+    case 4: r = c && !z; break;
+    case 5: r = n == v; break;
+    case 6: r = !z && n == v; break;
+    default: return true;
+    }
+    return (cc & 1) ? !r : r;
 }
 
 /* ADCS/SBCS read C, so they compute the explicit form. */
@@ -377,6 +438,29 @@ A64Cond a64_cond(int cc_code)
         return c;
     }
     int base = cc_code >> 1;
+    if (fs.state == FS_RECORD && fs.ccmp) {
+        /* hold ? the comparison's condition : the constant one */
+        if (cond_from_record(base, &c)) {
+            int lo = api_begin();
+            TCGv t = tcg_temp_new();
+            if (cc_code & 1) {
+                c.cond = tcg_invert_cond(c.cond);
+            }
+            if (c.cond == TCG_COND_ALWAYS || c.cond == TCG_COND_NEVER) {
+                tcg_gen_movi_i64(t, c.cond == TCG_COND_ALWAYS);
+            } else if (c.type == TCG_TYPE_I32) {
+                tcg_gen_setcond_i32(c.cond, t, c.a, c.b);
+            } else {
+                tcg_gen_setcond_i64(c.cond, t, c.a, c.b);
+            }
+            tcg_gen_movcond_i64(TCG_COND_NE, t, fs.hold, tcg_constant(0), t,
+                                tcg_constant(cond_const(cc_code, fs.nzcv)));
+            api_end(lo);
+            return (A64Cond){ TCG_COND_NE, t, tcg_constant(0),
+                              TCG_TYPE_I64 };
+        }
+        gen_flags_materialize();
+    }
     if (!cond_from_record(base, &c)) {
         gen_flags_materialize();
         int lo = api_begin();

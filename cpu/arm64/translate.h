@@ -72,6 +72,8 @@ void gen_add_cc(bool sf, TCGv dest, TCGv a, TCGv b);
 void gen_sub_cc(bool sf, TCGv dest, TCGv a, TCGv b);
 void gen_adc_cc(bool sf, TCGv dest, TCGv a, TCGv b);
 void gen_logic_cc(bool sf, TCGv result);
+/* CCMP/CCMN: flags of a - b (sub) or a + b if hold != 0, else nzcv */
+void gen_ccmp_cc(bool sf, bool sub, TCGv hold, int nzcv, TCGv a, TCGv b);
 /* A64 condition code (0..15) as a branch on cpu flags. */
 void gen_brcond_cc(int cc, TCGLabel *l);
 /* dest = cond holds ? 1 : 0 */

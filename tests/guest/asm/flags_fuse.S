@@ -2,9 +2,9 @@
 // Flags consumed in the same block as their setter (the translator fuses
 // the compare with the branch or select), in the successor block, and
 // dropped at a block exit whose successors rewrite them first.  Every
-// flag-setting form (CMP, CMN, SUBS, ADDS, ANDS, TST, BICS; immediate,
-// shifted and extended register; 32 and 64 bits; CMN #0; source =
-// destination) feeds every condition through B.cond, CSET (same and other
+// flag-setting form (CMP, CMN, SUBS, ADDS, ANDS, TST, BICS, CCMP, CCMN;
+// immediate, shifted and extended register; 32 and 64 bits; CMN #0;
+// source = destination) feeds every condition through B.cond, CSET (same and other
 // width), CCMP and a consumer in the next block, on edge-case operands.
 // Each setter routine returns the condition masks in x13 and x16.
 #include "dp-macros.inc"
@@ -70,6 +70,40 @@
     ret
 .endm
 
+// two-instruction setters (a macro argument cannot hold two)
+.macro SET_subsd_x
+    mov x12, x10
+    subs x12, x12, x11
+.endm
+.macro SET_subsd_w
+    mov x12, x10
+    subs w12, w12, #1
+.endm
+.macro SET_addsd_x
+    mov x12, x11
+    adds x12, x10, x12
+.endm
+.macro SET_ccmp_x
+    cmp x10, #5
+    ccmp x10, x11, #4, ne
+.endm
+.macro SET_ccmp_w
+    cmp w11, #1
+    ccmp w10, w11, #0xb, hi
+.endm
+.macro SET_ccmn_x
+    cmp x10, x11
+    ccmn x10, #1, #2, ge
+.endm
+.macro SET_ccmn_w
+    tst w10, w11
+    ccmn w10, w11, #9, eq
+.endm
+.macro SET_ccmpi_x
+    cmn x10, x11
+    ccmp x11, #31, #6, cs
+.endm
+
 .text
 COND_MASKS s_cmp_x,   cmp x10, x11
 COND_MASKS s_cmp_w,   cmp w10, w11
@@ -87,24 +121,30 @@ COND_MASKS s_cmn0_x,  cmn x10, #0
 COND_MASKS s_cmn0_w,  cmn w10, #0
 COND_MASKS s_subs_x,  subs x12, x10, x11
 COND_MASKS s_subs_w,  subs w12, w10, w11
-COND_MASKS s_subsd_x, mov x12, x10; subs x12, x12, x11
-COND_MASKS s_subsd_w, mov x12, x10; subs w12, w12, #1
+COND_MASKS s_subsd_x, SET_subsd_x
+COND_MASKS s_subsd_w, SET_subsd_w
 COND_MASKS s_adds_x,  adds x12, x10, x11
 COND_MASKS s_adds_w,  adds w12, w10, w11
-COND_MASKS s_addsd_x, mov x12, x11; adds x12, x10, x12
+COND_MASKS s_addsd_x, SET_addsd_x
 COND_MASKS s_ands_x,  ands x12, x10, x11
 COND_MASKS s_ands_w,  ands w12, w10, w11
 COND_MASKS s_tst_x,   tst x10, #0x8000000000000001
 COND_MASKS s_tst_w,   tst w10, w11
 COND_MASKS s_bics_x,  bics x12, x10, x11
 COND_MASKS s_bics_w,  bics w12, w10, w11, lsr #1
+COND_MASKS s_ccmp_x, SET_ccmp_x
+COND_MASKS s_ccmp_w, SET_ccmp_w
+COND_MASKS s_ccmn_x, SET_ccmn_x
+COND_MASKS s_ccmn_w, SET_ccmn_w
+COND_MASKS s_ccmpi_x, SET_ccmpi_x
 
 setters:
     .quad s_cmp_x, s_cmp_w, s_cmpi_x, s_cmpi_w, s_cmp0_w, s_cmpsh_x
     .quad s_cmpex_x, s_cmpex_w, s_cmn_x, s_cmn_w, s_cmni_x, s_cmni_w
     .quad s_cmn0_x, s_cmn0_w, s_subs_x, s_subs_w, s_subsd_x, s_subsd_w
     .quad s_adds_x, s_adds_w, s_addsd_x, s_ands_x, s_ands_w, s_tst_x
-    .quad s_tst_w, s_bics_x, s_bics_w, 0
+    .quad s_tst_w, s_bics_x, s_bics_w, s_ccmp_x, s_ccmp_w, s_ccmn_x
+    .quad s_ccmn_w, s_ccmpi_x, 0
 
 pairs:
     .quad 0, 0
