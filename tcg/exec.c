@@ -269,6 +269,11 @@ static TranslationBlock *tb_gen_code(void *env, uint64_t pc,
         }
         log_block(tb, env, false);
         tcg_optimize(s);
+        if (s->overflow && max > 1) {
+            /* the optimizer ran out of temps: retry smaller */
+            max /= 2;
+            continue;
+        }
         tcg_liveness(s);
         log_block(tb, env, true);
         tcg_stats.ir_ops += (uint64_t)s->nb_ops;

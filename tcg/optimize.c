@@ -247,9 +247,10 @@ static bool fold_binary(OptState *o, TCGOp *op)
     default:
         break;
     }
-    /* x - c = x + (-c): add has a three-operand host form (lea) */
-    if (op->opc == INDEX_op_sub && (op->type == TCG_TYPE_I32 ||
-        (int64_t)(0 - v) == (int32_t)(0 - v))) {
+    /* x - c = x + (-c): add has a three-operand host form (lea); the new
+     * constant needs room for a temp */
+    if (op->opc == INDEX_op_sub && o->s->nb_temps < TCG_MAX_TEMPS - 1 &&
+        (op->type == TCG_TYPE_I32 || (int64_t)(0 - v) == (int32_t)(0 - v))) {
         op->opc = INDEX_op_add;
         op->args[2] = temp_arg(tcg_constant((int64_t)((0 - v) & mask)));
         return true;

@@ -41,8 +41,9 @@ TCGv gen_clean_addr(DisasContext *s, TCGv addr)
         return gen_clean_addr_sys(s, addr);
     }
     TCGv t = tcg_temp_new();
-    if (tcg_mem_model == TCG_MEM_GUEST_BASE &&
-        tcg_exec_config()->backend->host_code &&
+    const TCGExecConfig *cfg = tcg_exec_config();
+    if (tcg_mem_model == TCG_MEM_GUEST_BASE && cfg->backend &&
+        cfg->backend->host_code &&
         !(s->tb_flags & (A64_TBF_TBI_MASK | A64_TBFLAG_WATCH))) {
         tcg_gen_mov_i64(t, addr);
         return t;

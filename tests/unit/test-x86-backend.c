@@ -519,6 +519,31 @@ static void gen_mem(int shape, MemOp mop, uint64_t addr, int32_t off)
     block_end();
 }
 
+/* A block at the temp limit: the optimizer rewrites x - c as x + (-c),
+ * which needs a new constant temp; with none left it must not use a
+ * random temp instead (it once did). */
+static void test_temp_limit(void)
+{
+    Pair p;
+    block_begin();
+    TCGv last = NULL;
+    while (tcg_ctx->nb_temps < TCG_MAX_TEMPS - 4) {
+        TCGv t = tcg_temp_new();
+        tcg_gen_addi_i64(t, last ? last : R[2], 3);
+        last = t;
+    }
+    tcg_gen_mov_i64(R[3], last);
+    for (int i = 0; i < 8; i++) {
+        tcg_gen_subi_i64(R[1], R[1], 0x1000 + 7 * i);
+    }
+    block_end();
+    bool ok = compile_pair(&p, true);
+    check(ok, "temp limit: compile");
+    if (ok) {
+        sweep(&p, "temp limit", 8);
+    }
+}
+
 void test_guest_mem(bool softmmu)
 {
     uint64_t addrs[32];
@@ -604,6 +629,7 @@ int main(int argc, char **argv)
         test_pressure();
         test_calls();
         test_labels();
+        test_temp_limit();
         test_guest_mem(false);
         test_random(false, nprogs);
     }
