@@ -70,6 +70,25 @@ def make_input(path, size=16 << 20):
         f.write(out[:size])
 
 
+# bench/guest programs built by meson: name -> (scale for timed runs,
+# scale for callgrind runs)
+CPU_PROGRAMS = {
+    'crc32': (400, 20), 'qsort': (40, 2), 'interp': (10, 1),
+    'fib': (200, 10), 'hash': (2000, 100),
+}
+
+
+def cpu_workloads(build):
+    """The CPU-bound programs of bench/guest (aarch64 and native builds)."""
+    out = {}
+    for name, (n, _) in CPU_PROGRAMS.items():
+        arm = os.path.join(build, 'bench', name + '-arm64')
+        nat = os.path.join(build, 'bench', name + '-native')
+        if os.path.exists(arm) and os.path.exists(nat):
+            out['cpu-' + name] = ([arm, str(n)], [nat, str(n)], None)
+    return out
+
+
 def workloads(tmp):
     data = os.path.join(tmp, 'input.bin')
     make_input(data)
@@ -123,6 +142,7 @@ def run_once(argv, stdin, use_perf):
                          stderr=subprocess.PIPE)
     _, status, ru = os.wait4(p.pid, 0)
     wall = time.perf_counter() - t0
+    cpu = ru.ru_utime + ru.ru_stime
     p.returncode = os.waitstatus_to_exitcode(status)
     err = p.stderr.read().decode(errors='replace')
     insns = None
@@ -137,7 +157,7 @@ def run_once(argv, stdin, use_perf):
         os.unlink(perf_out)
     if p.returncode != 0:
         return None, err.strip().splitlines()[-1:] or ['failed']
-    return (wall, ru.ru_maxrss, insns), None
+    return (wall, ru.ru_maxrss, insns, cpu), None
 
 
 def geomean(xs):
@@ -170,21 +190,65 @@ def svg_chart(rows, path):
         f.write('\n'.join(out) + '\n')
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument('--mimic', default=os.path.join(ROOT, 'build', 'mimic-aarch64'))
-    ap.add_argument('--qemu', default='qemu-aarch64')
-    ap.add_argument('--reps', type=int, default=3)
-    ap.add_argument('--only')
-    ap.add_argument('--markdown')
-    ap.add_argument('--svg')
-    a = ap.parse_args()
-    tmp = os.path.join(tempfile.gettempdir(), 'mimic-bench')
-    os.makedirs(tmp, exist_ok=True)
-    wl = workloads(tmp)
-    if a.only:
-        wl = {k: v for k, v in wl.items() if k in a.only.split(',')}
-    use_perf = perf_supported()
+NOTES_MARKER = '<!-- notes: kept when bench/run.py regenerates this file -->'
+
+
+def callgrind_insns(argv, log):
+    """Host instructions of one run under valgrind's callgrind (the whole
+    process: start-up, translation and generated code)."""
+    vg = ['valgrind', '--tool=callgrind', '--smc-check=all',
+          '--callgrind-out-file=/dev/null', f'--log-file={log}']
+    p = subprocess.run(vg + argv, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.PIPE, text=True)
+    total = None
+    for line in open(log):
+        if 'Collected :' in line:
+            total = int(line.split(':')[1].replace(',', '').strip())
+    return total, p.stderr
+
+
+def guest_insns(stats_text):
+    for line in stats_text.splitlines():
+        if line.strip().startswith('guest instructions'):
+            return int(line.split()[-1])
+    return None
+
+
+def callgrind_table(a, build, tmp):
+    """Host instructions per guest instruction for the bench/guest programs
+    (mimic's -d stats counts the guest instructions; the same program runs
+    the same guest instructions under qemu)."""
+    lines = ['| program | guest Minsn | mimic host Minsn | qemu host Minsn | '
+             'mimic host/guest | qemu host/guest | mimic/qemu |',
+             '|---|---|---|---|---|---|---|']
+    log = os.path.join(tmp, 'callgrind.log')
+    # valgrind cannot reserve mimic's default 1 TB guest window
+    mimic = [a.mimic, '-R', '4G']
+    for name, (_, n) in CPU_PROGRAMS.items():
+        if a.only and 'cpu-' + name not in a.only.split(','):
+            continue
+        prog = os.path.join(build, 'bench', name + '-arm64')
+        if not os.path.exists(prog):
+            continue
+        p = subprocess.run(mimic + ['-d', 'stats', prog, str(n)],
+                           capture_output=True, text=True)
+        g = guest_insns(p.stderr)
+        m, _ = callgrind_insns(mimic + [prog, str(n)], log)
+        q, _ = callgrind_insns([a.qemu, prog, str(n)], log)
+        if not (g and m and q):
+            lines.append(f'| {name} | failed | | | | | |')
+            continue
+        lines.append(f'| {name} ({n}) | {g / 1e6:.1f} | {m / 1e6:.1f} | '
+                     f'{q / 1e6:.1f} | {m / g:.2f} | {q / g:.2f} | '
+                     f'{m / q:.2f} |')
+        print(f'callgrind {name}: guest {g}, mimic {m}, qemu {q}',
+              file=sys.stderr)
+    return ('Host instructions per guest instruction (valgrind callgrind, '
+            'whole process incl. start-up and translation; guest count from '
+            'mimic `-d stats`):\n\n' + '\n'.join(lines) + '\n')
+
+
+def measure(a, wl, use_perf):
     runners = {
         'mimic': lambda arm, nat: [a.mimic, '-L', SYSROOT] + arm,
         'qemu': lambda arm, nat: [a.qemu, '-L', SYSROOT] + arm,
@@ -207,18 +271,26 @@ def main():
                 med[k] = (statistics.median(x[0] for x in res[k]),
                           max(x[1] for x in res[k]),
                           statistics.median(x[2] for x in res[k])
-                          if res[k][0][2] else None)
+                          if res[k][0][2] else None,
+                          statistics.median(x[3] for x in res[k]))
         row = {'name': name, 'med': med, 'errors': errors}
         m = med.get('mimic')
         row['vq'] = m[0] / med['qemu'][0] if m and 'qemu' in med else None
         row['vn'] = m[0] / med['native'][0] if m and 'native' in med else None
+        row['cq'] = (m[3] / med['qemu'][3] if m and 'qemu' in med and
+                     med['qemu'][3] else None)
         rows.append(row)
         print(f'{name}: ' + ', '.join(f'{k} {v[0]:.3f}s' for k, v in med.items())
               + (f' (failed: {", ".join(errors)})' if errors else ''),
               file=sys.stderr)
+    return rows
+
+
+def time_table(rows):
     lines = ['| workload | mimic s | qemu s | native s | mimic/qemu | mimic/native '
-             '| mimic RSS MB | qemu RSS MB | mimic Minsn | qemu Minsn |',
-             '|---|---|---|---|---|---|---|---|---|---|']
+             '| mimic/qemu CPU time | mimic RSS MB | qemu RSS MB | mimic Minsn | '
+             'qemu Minsn |',
+             '|---|---|---|---|---|---|---|---|---|---|---|']
     fmt = lambda v, f='{:.3f}': f.format(v) if v is not None else 'n/a'
     for r in rows:
         md = r['med']
@@ -230,13 +302,46 @@ def main():
             if r['errors'] else '')
         lines.append(f'| {name} | {fmt(g("mimic", 0))} | {fmt(g("qemu", 0))} | '
                      f'{fmt(g("native", 0))} | {fmt(r["vq"], "{:.2f}")} | '
-                     f'{fmt(r["vn"], "{:.2f}")} | {fmt(mb(g("mimic", 1)), "{:.0f}")} | '
+                     f'{fmt(r["vn"], "{:.2f}")} | {fmt(r["cq"], "{:.2f}")} | '
+                     f'{fmt(mb(g("mimic", 1)), "{:.0f}")} | '
                      f'{fmt(mb(g("qemu", 1)), "{:.0f}")} | {fmt(mi(g("mimic", 2)), "{:.0f}")} | '
                      f'{fmt(mi(g("qemu", 2)), "{:.0f}")} |')
-    gq = geomean([r['vq'] for r in rows])
-    gn = geomean([r['vn'] for r in rows])
-    lines.append(f'| **geometric mean** | | | | {fmt(gq, "{:.2f}")} | '
-                 f'{fmt(gn, "{:.2f}")} | | | | |')
+    for label, sel in (('geometric mean', lambda r: True),
+                       ('geometric mean, Debian workloads',
+                        lambda r: not r['name'].startswith('cpu-'))):
+        sub = [r for r in rows if sel(r)]
+        if not sub:
+            continue
+        gq = geomean([r['vq'] for r in sub])
+        gn = geomean([r['vn'] for r in sub])
+        gc = geomean([r['cq'] for r in sub])
+        lines.append(f'| **{label}** | | | | {fmt(gq, "{:.2f}")} | '
+                     f'{fmt(gn, "{:.2f}")} | {fmt(gc, "{:.2f}")} | | | | |')
+    return lines
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--mimic', default=os.path.join(ROOT, 'build', 'mimic-aarch64'))
+    ap.add_argument('--qemu', default='qemu-aarch64')
+    ap.add_argument('--reps', type=int, default=3)
+    ap.add_argument('--only')
+    ap.add_argument('--markdown')
+    ap.add_argument('--svg')
+    ap.add_argument('--callgrind', action='store_true',
+                    help='also count host instructions per guest instruction '
+                         'of the bench/guest programs under valgrind')
+    a = ap.parse_args()
+    build = os.path.dirname(os.path.abspath(a.mimic))
+    tmp = os.path.join(tempfile.gettempdir(), 'mimic-bench')
+    os.makedirs(tmp, exist_ok=True)
+    wl = workloads(tmp)
+    wl.update(cpu_workloads(build))
+    if a.only:
+        wl = {k: v for k, v in wl.items() if k in a.only.split(',')}
+    use_perf = perf_supported()
+    rows = measure(a, wl, use_perf)
+    lines = time_table(rows)
     cpu = platform.processor() or ''
     try:
         for line in open('/proc/cpuinfo'):
@@ -245,16 +350,31 @@ def main():
                 break
     except OSError:
         pass
-    header = (f'Machine: {cpu}, {os.cpu_count()} cores, Linux {platform.release()}; '
-              f'{a.reps} runs each, alternated, median; perf instructions: '
-              f'{"yes" if use_perf else "not supported on this machine"}.\n')
+    try:
+        load = ', load average %.1f at the start' % os.getloadavg()[0]
+    except OSError:
+        load = ''
+    header = (f'Machine: {cpu}, {os.cpu_count()} cores, Linux {platform.release()}'
+              f'{load}; {a.reps} runs each, alternated, median; perf instructions: '
+              f'{"yes" if use_perf else "not supported on this machine"}. '
+              'CPU time is user + system time (steadier than wall time on a '
+              'busy machine). cpu-* rows are the bench/guest programs.\n')
     table = header + '\n' + '\n'.join(lines) + '\n'
+    if a.callgrind:
+        table += '\n' + callgrind_table(a, build, tmp)
     print(table)
     if a.markdown:
+        # hand-written notes below the marker survive a regeneration
+        notes = ''
+        if os.path.exists(a.markdown):
+            old = open(a.markdown).read()
+            if NOTES_MARKER in old:
+                notes = '\n' + old[old.index(NOTES_MARKER):]
         with open(a.markdown, 'w') as f:
             f.write('# mimic performance\n\nMade by `bench/run.py` '
                     f'on {time.strftime("%Y-%m-%d")}.\n\n' + table +
-                    ('\n![chart](performance.svg)\n' if a.svg else ''))
+                    ('\n![chart](performance.svg)\n' if a.svg else '') +
+                    notes)
     if a.svg:
         svg_chart(rows, a.svg)
     return 0

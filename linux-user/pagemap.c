@@ -22,6 +22,7 @@
 #include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/sysmacros.h>
+#include <ucontext.h>
 #include <unistd.h>
 #include "user.h"
 #include "pagemap.h"
@@ -449,10 +450,16 @@ static void code_write_fault(int sig, siginfo_t *si, void *uc)
 {
     LinuxProcess *p = fault_process;
     uintptr_t a = (uintptr_t)si->si_addr;
-    (void)uc;
     if (p && a >= p->guest_base && a - p->guest_base < p->reserve &&
         linux_handle_code_write(p, a - p->guest_base)) {
         return;
+    }
+    /* a tagged data address from generated code (not canonical: si_addr
+     * 0, SI_KERNEL; or outside the window): retried with the tag masked */
+    if (p && (si->si_code == SI_KERNEL || a < p->guest_base ||
+              a - p->guest_base >= p->reserve) && p->cpu0) {
+        arm_user_tbi_fault(p->cpu0, (uintptr_t)((ucontext_t *)uc)->
+                           uc_mcontext.gregs[REG_RIP]);
     }
     /* a real fault: die by it as the guest would, without a core dump
      * of mimic */

@@ -160,6 +160,14 @@ static void host_fault(int sig, siginfo_t *info, ucontext_t *uc)
     }
     if (t && t->in_guest) {
         CPUARMState *env = t->env;
+        /* generated code may use a tagged data address unmasked: not
+         * canonical on x86 (SI_KERNEL, si_addr 0) or outside the window;
+         * the CPU then switches to masking and retries the insn */
+        if (sig == SIGSEGV && (info->si_code == SI_KERNEL ||
+                               !in_window(p, host))) {
+            linux_host_set_mask(&uc->uc_sigmask);
+            arm_user_tbi_fault(env, pc);
+        }
         /* false: the fault came from a helper, which runs with cpu_pc
          * already stored by the translator */
         tcg_restore_state(env, pc);

@@ -136,10 +136,11 @@ void tcg_exec_init(const TCGTargetHooks *h, const TCGExecConfig *cfg)
     if (config.max_insns <= 0 || config.max_insns > TCG_MAX_INSNS) {
         config.max_insns = TCG_MAX_INSNS;
     }
-    /* counting guest instructions needs every block to come back here */
-    if (log_enabled(LOG_NOCHAIN | LOG_STATS | LOG_CPU)) {
+    /* -d cpu prints the state at every block entry: back to the loop */
+    if (log_enabled(LOG_NOCHAIN | LOG_CPU)) {
         config.nochain = true;
     }
+    config.count_insns = log_enabled(LOG_STATS);
     tcg_mem_model = cfg->mem_model;
     if (!code_cache_init(cfg->code_size)) {
         exit(1);
@@ -151,14 +152,40 @@ void tcg_exec_init(const TCGTargetHooks *h, const TCGExecConfig *cfg)
 
 const TCGExecConfig *tcg_exec_config(void) { return &config; }
 
+/* -d stats: the CPUs whose counters are summed at exit, and the totals
+ * of CPUs that are gone. */
+static pthread_mutex_t stats_lock = PTHREAD_MUTEX_INITIALIZER;
+#define MAX_STATS_CPUS 4096
+static TCGCPUCommon *stats_cpus[MAX_STATS_CPUS];
+static int nb_stats_cpus;
+static uint64_t retired_insns, retired_blocks;
+
+static void stats_register(TCGCPUCommon *c, bool add)
+{
+    pthread_mutex_lock(&stats_lock);
+    if (add && nb_stats_cpus < MAX_STATS_CPUS) {
+        stats_cpus[nb_stats_cpus++] = c;
+    }
+    for (int i = 0; !add && i < nb_stats_cpus; i++) {
+        if (stats_cpus[i] == c) {
+            retired_insns += c->insn_count;
+            retired_blocks += c->block_count;
+            stats_cpus[i] = stats_cpus[--nb_stats_cpus];
+        }
+    }
+    pthread_mutex_unlock(&stats_lock);
+}
+
 void tcg_cpu_init(void *env)
 {
     TCGCPUCommon *c = env;
+    stats_register(c, true);
     c->jmp_cache = calloc(TB_JMP_CACHE_SIZE, sizeof(TranslationBlock *));
     if (!c->jmp_cache) {
         fprintf(stderr, "mimic: out of memory\n");
         exit(1);
     }
+    tb_jmp_cache_reset(c->jmp_cache);
     c->exception_index = -1;
     tb_register_jmp_cache(c->jmp_cache);
     excl_register(c, true);
@@ -171,10 +198,19 @@ void tcg_cpu_init(void *env)
 void tcg_cpu_free(void *env)
 {
     TCGCPUCommon *c = env;
+    stats_register(c, false);
     excl_register(c, false);
     tb_unregister_jmp_cache(c->jmp_cache);
     free(c->jmp_cache);
     c->jmp_cache = NULL;
+}
+
+void tcg_cpu_jmp_cache_clear(void *env)
+{
+    TCGCPUCommon *c = env;
+    if (c->jmp_cache) {
+        tb_jmp_cache_reset(c->jmp_cache);
+    }
 }
 
 void tcg_thread_exit(void)
@@ -212,7 +248,8 @@ static TranslationBlock *tb_gen_code(void *env, uint64_t pc,
     tb->pc = pc;
     tb->phys_pc = phys_pc;
     tb->flags = flags;
-    tb->cflags = cflags | (config.nochain ? CF_NOCHAIN : 0);
+    tb->cflags = cflags | (config.nochain ? CF_NOCHAIN : 0) |
+                 (config.count_insns ? CF_COUNT_INSNS : 0);
 
     for (;;) {
         tb->jmp_insn_offset[0] = tb->jmp_insn_offset[1] = UINT32_MAX;
@@ -232,6 +269,11 @@ static TranslationBlock *tb_gen_code(void *env, uint64_t pc,
         }
         log_block(tb, env, false);
         tcg_optimize(s);
+        if (s->overflow && max > 1) {
+            /* the optimizer ran out of temps: retry smaller */
+            max /= 2;
+            continue;
+        }
         tcg_liveness(s);
         log_block(tb, env, true);
         tcg_stats.ir_ops += (uint64_t)s->nb_ops;
@@ -275,8 +317,6 @@ static TranslationBlock *tb_gen_code(void *env, uint64_t pc,
 static void log_block_entry(void *env, TranslationBlock *tb, uint64_t pc,
                             uint32_t flags)
 {
-    tcg_stats.blocks_executed++;
-    tcg_stats.guest_insns += tb->icount;
     if (!log_filter_pass(pc)) {
         return;
     }
@@ -291,6 +331,14 @@ static void log_block_entry(void *env, TranslationBlock *tb, uint64_t pc,
 
 void tcg_print_stats(void)
 {
+    pthread_mutex_lock(&stats_lock);
+    tcg_stats.guest_insns = retired_insns;
+    tcg_stats.blocks_executed = retired_blocks;
+    for (int i = 0; i < nb_stats_cpus; i++) {
+        tcg_stats.guest_insns += stats_cpus[i]->insn_count;
+        tcg_stats.blocks_executed += stats_cpus[i]->block_count;
+    }
+    pthread_mutex_unlock(&stats_lock);
     log_printf("mimic stats: backend %s\n"
                "  blocks translated   %" PRIu64 " (%" PRIu64 " IR ops, %"
                PRIu64 " bytes of code)\n"
@@ -372,7 +420,7 @@ int tcg_cpu_exec_cflags(void *env, uint32_t cflags)
         if (last && !(last->cflags & CF_NOCHAIN) && !(cflags & CF_SINGLE_STEP)) {
             tb_add_jump(config.backend, (TranslationBlock *)last, slot, tb);
         }
-        if (log_enabled(LOG_EXEC | LOG_CPU | LOG_STATS)) {
+        if (log_enabled(LOG_EXEC | LOG_CPU)) {
             log_block_entry(env, tb, pc, flags);
         }
         uintptr_t ret = config.backend->exec(env, tb);

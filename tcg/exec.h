@@ -44,6 +44,7 @@ typedef struct TCGExecConfig {
     size_t code_size;          /* bytes of code cache */
     int max_insns;             /* per block (1 = single-step everywhere) */
     bool nochain;              /* -d nochain */
+    bool count_insns;          /* -d stats: blocks count what they run */
 } TCGExecConfig;
 
 void tcg_exec_init(const TCGTargetHooks *hooks, const TCGExecConfig *cfg);
@@ -51,6 +52,9 @@ const TCGExecConfig *tcg_exec_config(void);
 /* Per-thread (per-vCPU) set-up: jump cache, TCG context. */
 void tcg_cpu_init(void *env);
 void tcg_cpu_free(void *env);
+/* Empties the CPU's jump cache (system mode: its virtual-to-physical
+ * mapping changed).  Entries are never NULL: use this, not memset. */
+void tcg_cpu_jmp_cache_clear(void *env);
 /* A thread that ran CPUs is ending: frees its translation context. */
 void tcg_thread_exit(void);
 
@@ -87,7 +91,8 @@ void tcg_print_stats(void);
 typedef struct TCGStats {
     uint64_t tbs_translated, flushes, invalidated, code_bytes, ir_ops;
     uint64_t chains;
-    uint64_t blocks_executed, guest_insns; /* counted only with -d stats */
+    /* with -d stats: summed from the CPUs' counters by tcg_print_stats */
+    uint64_t blocks_executed, guest_insns;
 } TCGStats;
 extern TCGStats tcg_stats;
 

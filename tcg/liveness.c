@@ -6,9 +6,14 @@
  * backward label), so "used by any later op" is a safe over-approximation
  * of liveness across basic-block boundaries, and exact within one.
  * op->life bit i set means: arg i is an input whose value is not needed
- * after this op, or an output nobody reads.  Globals still have to be
- * written back at block ends, calls and guest memory ops; liveness only
- * says when their host register copy can go.
+ * after this op, or an output nobody reads.
+ *
+ * Globals also have a home in the CPU state that must be current at every
+ * sync point (tcg_op_syncs_globals: block ends, guest memory ops, helper
+ * calls that see globals).  op->gdead bit i says a global arg's value is
+ * needed neither by a later read nor at a later sync point, because an
+ * overwrite or a discard comes first: its store can be dropped, and an op
+ * whose every output is dead in this sense is removed.
  */
 #include <string.h>
 #include "tcg.h"
@@ -24,12 +29,36 @@ static bool op_removable(const TCGOp *op)
            op->nb_oargs > 0;
 }
 
+typedef struct LiveState {
+    bool live[TCG_MAX_TEMPS];        /* read later (temps and globals) */
+    bool used_later[TCG_MAX_TEMPS];  /* read anywhere later (temps) */
+    bool need[TCG_MAX_TEMPS];        /* global: read or synced later */
+    /* temps whose live went false since the last block end seen: only
+     * they need live = used_later at the next one */
+    int killed[TCG_MAX_TEMPS];
+    int nb_killed;
+} LiveState;
+
+static bool outputs_dead(LiveState *l, TCGContext *s, const TCGOp *op)
+{
+    for (int k = 0; k < op->nb_oargs; k++) {
+        TCGArg a = op->args[k];
+        if (s->temps[a].kind == TEMP_GLOBAL ? l->need[a] : l->live[a]) {
+            return false;
+        }
+    }
+    return true;
+}
+
 void tcg_liveness(TCGContext *s)
 {
-    static __thread bool live[TCG_MAX_TEMPS], used_later[TCG_MAX_TEMPS];
-    int n = s->nb_temps;
-    memset(live, 0, (size_t)n);
-    memset(used_later, 0, (size_t)n);
+    static __thread LiveState l;
+    int n = s->nb_temps, ng = s->nb_globals;
+    memset(l.live, 0, (size_t)n);
+    memset(l.used_later, 0, (size_t)n);
+    /* the block's end syncs every global */
+    memset(l.need, 1, (size_t)ng);
+    l.nb_killed = 0;
 
     for (int i = s->nb_ops - 1; i >= 0; i--) {
         TCGOp *op = &s->ops[i];
@@ -38,31 +67,50 @@ void tcg_liveness(TCGContext *s)
             continue;
         }
         if (def->flags & TCG_OPF_BB_END) {
-            for (int t = s->nb_globals; t < n; t++) {
-                live[t] = used_later[t];
+            if (l.nb_killed > TCG_MAX_TEMPS) {
+                for (int t = ng; t < n; t++) {
+                    l.live[t] = l.used_later[t];
+                }
             }
+            for (int k = 0; k < l.nb_killed && k < TCG_MAX_TEMPS; k++) {
+                int t = l.killed[k];
+                l.live[t] = l.used_later[t];
+            }
+            l.nb_killed = 0;
         }
         int no = op->nb_oargs, ni = op->nb_iargs;
-        if (op_removable(op)) {
-            bool any = false;
-            for (int k = 0; k < no; k++) {
-                TCGTemp *t = &s->temps[op->args[k]];
-                any |= live[op->args[k]] || t->kind == TEMP_GLOBAL;
-            }
-            if (!any) {
-                op->opc = INDEX_op_nop;
-                op->nargs = 0;
-                op->nb_oargs = op->nb_iargs = 0;
-                continue;
-            }
+        if (op_removable(op) && outputs_dead(&l, s, op)) {
+            op->opc = INDEX_op_nop;
+            op->nargs = 0;
+            op->nb_oargs = op->nb_iargs = 0;
+            continue;
         }
         op->life = 0;
+        op->gdead = 0;
         for (int k = 0; k < no; k++) {
             TCGArg a = op->args[k];
-            if (!live[a]) {
+            if (!l.live[a]) {
                 op->life |= 1u << k;
             }
-            live[a] = false;
+            if (a < (TCGArg)ng && !l.need[a]) {
+                op->gdead |= 1u << k;
+            }
+            if (l.live[a] && a >= (TCGArg)ng) {
+                /* past the end of the list: the next block end redoes
+                 * every temp */
+                if (l.nb_killed < TCG_MAX_TEMPS) {
+                    l.killed[l.nb_killed] = (int)a;
+                }
+                l.nb_killed++;
+            }
+            l.live[a] = false;
+            if (a < (TCGArg)ng) {
+                l.need[a] = false;
+            }
+        }
+        /* outputs are written after the sync that comes before the op */
+        if (tcg_op_syncs_globals(op)) {
+            memset(l.need, 1, (size_t)ng);
         }
         /* last mention first, so a repeated input dies at its last use */
         for (int k = no + ni - 1; k >= no; k--) {
@@ -71,11 +119,17 @@ void tcg_liveness(TCGContext *s)
                 TEMP_FIXED) {
                 continue;
             }
-            if (!live[a]) {
+            if (!l.live[a]) {
                 op->life |= 1u << k;
-                live[a] = true;
+                l.live[a] = true;
             }
-            used_later[a] = true;
+            if (a < (TCGArg)ng && !l.need[a]) {
+                op->gdead |= 1u << k;
+            }
+            if (a < (TCGArg)ng) {
+                l.need[a] = true;
+            }
+            l.used_later[a] = true;
         }
     }
 }

@@ -180,10 +180,19 @@ static void tb_unchain_outgoing(TranslationBlock *tb)
     }
 }
 
+TranslationBlock tb_jmp_cache_empty = { .pc = ~0ull };
+
+void tb_jmp_cache_reset(TranslationBlock **jc)
+{
+    for (uint32_t i = 0; i < TB_JMP_CACHE_SIZE; i++) {
+        jc[i] = &tb_jmp_cache_empty;
+    }
+}
+
 static void jmp_caches_clear(void)
 {
     for (int i = 0; i < nb_jmp_caches; i++) {
-        memset(jmp_caches[i], 0, TB_JMP_CACHE_SIZE * sizeof(void *));
+        tb_jmp_cache_reset(jmp_caches[i]);
     }
 }
 
@@ -211,7 +220,9 @@ void tb_invalidate_range_locked(const TCGBackend *be, uint64_t start,
     bool any = false;
     for (size_t i = 0; i < tb_count; i++) {
         TranslationBlock *tb = tb_list[i];
-        if (tb->invalid || tb->pc >= end || tb->pc + tb->size <= start) {
+        if (tb->invalid || ((tb->pc >= end || tb->pc + tb->size <= start) &&
+                            (tb->dep_hi == 0 || tb->dep_lo >= end ||
+                             tb->dep_hi <= start))) {
             continue;
         }
         tb_invalidate_one(be, tb);

@@ -19,6 +19,8 @@ void tb_invalidate_range_locked(const TCGBackend *be, uint64_t start,
 bool tb_invalidate_phys_page_locked(const TCGBackend *be, uint64_t phys);
 void tb_flush_locked(void);
 TranslationBlock *tb_find_by_host_pc(uintptr_t host_pc);
+/* Empties a jump cache (every entry points at tb_jmp_cache_empty). */
+void tb_jmp_cache_reset(TranslationBlock **jc);
 void tb_register_jmp_cache(TranslationBlock **jc);
 void tb_unregister_jmp_cache(TranslationBlock **jc);
 

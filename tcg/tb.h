@@ -19,6 +19,10 @@ struct TranslationBlock {
     uint32_t cflags;       /* CF_* below */
     uint32_t size;         /* guest bytes covered */
     uint32_t icount;       /* guest instructions */
+    /* more guest code the translation depends on (a front end's look
+     * ahead into successors): writes there invalidate it; dep_hi == 0:
+     * none */
+    uint64_t dep_lo, dep_hi;
     void *tc_ptr;          /* host code (RX view) */
     uint32_t tc_size;
 
@@ -46,6 +50,7 @@ enum {
     CF_NOCHAIN = 1,     /* never chain out of this block */
     CF_SINGLE_STEP = 2, /* one instruction, then exit (gdb stepping) */
     CF_NO_EXIT_CHECK = 4,
+    CF_COUNT_INSNS = 8, /* -d stats: entry adds icount to insn_count */
 };
 
 /* Value returned by generated code: a TB pointer with the exit slot in the
@@ -59,12 +64,15 @@ enum {
 #define TB_JMP_CACHE_SIZE (1u << TB_JMP_CACHE_BITS)
 
 /* Hash of a guest pc into the per-CPU jump cache; the inline lookup in
- * generated code computes the same function. */
+ * generated code computes the same function.  Jump caches hold only
+ * valid, non-single-step blocks (invalidation and flushes clear them),
+ * and an empty entry points at tb_jmp_cache_empty (whose pc matches
+ * nothing), so the inline lookup compares just pc and flags. */
 static inline uint32_t tb_jmp_cache_hash(uint64_t pc)
 {
-    return (uint32_t)((pc >> 2) ^ (pc >> (2 + TB_JMP_CACHE_BITS))) &
-           (TB_JMP_CACHE_SIZE - 1);
+    return (uint32_t)(pc >> 2) & (TB_JMP_CACHE_SIZE - 1);
 }
+extern TranslationBlock tb_jmp_cache_empty;
 
 /* Softmmu TLB (system mode).  The inline fast path compares the page
  * address of an access with addr_read/addr_write and adds addend. */
@@ -98,7 +106,10 @@ typedef struct TCGCPUCommon {
     /* user mode: MO_ALIGN access that is not aligned (does not return) */
     void (*raise_unaligned)(void *env, uint64_t addr, uint32_t memop,
                             uintptr_t retaddr);
-    uint64_t insn_count;            /* -d stats: guest insns executed */
+    /* -d stats: guest instructions and blocks executed, added up by each
+     * block on entry (CF_COUNT_INSNS), so counting keeps chaining on */
+    uint64_t insn_count;
+    uint64_t block_count;
     sigjmp_buf jmp_env;             /* cpu_loop_exit target */
     uint64_t interp_insn_data[2];   /* interp: current insn (for restores) */
 

@@ -242,15 +242,15 @@ static void gen_mem_watch(TCGv addr, MemOp mop, bool is_write)
 void tcg_gen_qemu_ld(TCGv r, TCGv addr, int mmu_idx, MemOp mop)
 {
     gen_mem_watch(addr, mop, false);
-    tcg_emit_op(INDEX_op_qemu_ld, TCG_TYPE_I64, 4, A(r), A(addr),
-                (TCGArg)mop, (TCGArg)mmu_idx);
+    tcg_emit_op(INDEX_op_qemu_ld, TCG_TYPE_I64, 5, A(r), A(addr),
+                (TCGArg)mop, (TCGArg)mmu_idx, (TCGArg)0);
 }
 
 void tcg_gen_qemu_st(TCGv v, TCGv addr, int mmu_idx, MemOp mop)
 {
     gen_mem_watch(addr, mop, true);
-    tcg_emit_op(INDEX_op_qemu_st, TCG_TYPE_I64, 4, A(v), A(addr),
-                (TCGArg)mop, (TCGArg)mmu_idx);
+    tcg_emit_op(INDEX_op_qemu_st, TCG_TYPE_I64, 5, A(v), A(addr),
+                (TCGArg)mop, (TCGArg)mmu_idx, (TCGArg)0);
 }
 
 void tcg_gen_mb(int kind)
@@ -300,4 +300,9 @@ void tcg_gen_goto_lookup(TCGv pc)
 {
     tcg_emit_op(INDEX_op_goto_lookup, TCG_TYPE_I64, 2, A(pc),
                 (TCGArg)tcg_ctx->tb_flags);
+}
+
+void tcg_gen_discard(TCGv global)
+{
+    tcg_emit_op(INDEX_op_discard, TCG_TYPE_I64, 1, A(global));
 }

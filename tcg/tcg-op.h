@@ -99,5 +99,7 @@ void tcg_gen_insn_start(uint64_t pc, uint64_t extra);
 void tcg_gen_goto_tb(int slot);
 void tcg_gen_exit_tb(TranslationBlock *tb, int slot); /* tb NULL: plain */
 void tcg_gen_goto_lookup(TCGv pc);
+/* The global's value is dead until its next write (see tcg-opc.h). */
+void tcg_gen_discard(TCGv global);
 
 #endif

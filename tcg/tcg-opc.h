@@ -9,7 +9,9 @@
  * oargs/iargs are temps (outputs first), cargs are constants.  Every op
  * carries a width (TCG_TYPE_I32 or TCG_TYPE_I64) in TCGOp.type: an I32 op
  * reads the low 32 bits of its inputs and zero-extends its result to 64 bits,
- * which is exactly the AArch64 W-register rule.  Semantics that differ from
+ * which is exactly the AArch64 W-register rule (bswap64 and [s]extract
+ * are the exceptions that may read above bit 31; the optimizer relies on
+ * every other I32 op ignoring the upper halves).  Semantics that differ from
  * C are spelled out here because both backends must agree bit for bit:
  *   - shift and rotate counts are taken modulo the width;
  *   - div/divu/rem/remu by zero give 0 (rem: the dividend); INT_MIN / -1
@@ -88,10 +90,12 @@ DEF(deposit, 1, 2, 2, 0)   /* pos, len */
 DEF(add2, 2, 4, 0, 0)
 DEF(sub2, 2, 4, 0, 0)
 
-/* Guest memory: cargs are the MemOp and the MMU index.  May fault, so the
- * register allocator syncs globals before them. */
-DEF(qemu_ld, 1, 1, 2, TCG_OPF_CALL_CLOBBER | TCG_OPF_SIDE_EFFECTS)
-DEF(qemu_st, 0, 2, 2, TCG_OPF_CALL_CLOBBER | TCG_OPF_SIDE_EFFECTS)
+/* Guest memory: cargs are the MemOp, the MMU index and a signed 32-bit
+ * offset added to the address input (mod 2^64; the optimizer folds
+ * constant additions into it).  May fault, so the register allocator
+ * syncs globals before them. */
+DEF(qemu_ld, 1, 1, 3, TCG_OPF_CALL_CLOBBER | TCG_OPF_SIDE_EFFECTS)
+DEF(qemu_st, 0, 2, 3, TCG_OPF_CALL_CLOBBER | TCG_OPF_SIDE_EFFECTS)
 DEF(mb, 0, 0, 1, TCG_OPF_SIDE_EFFECTS)  /* TCG_MO_* barrier kind */
 
 /* Helper call: oargs/iargs come from the TCGHelperInfo (see TCGOp.call). */
@@ -105,5 +109,10 @@ DEF(exit_tb, 0, 0, 1, TCG_OPF_BB_END | TCG_OPF_BB_EXIT | TCG_OPF_SIDE_EFFECTS)
  * have.  Looks up the per-CPU jump cache inline, jumps on a hit, exits to
  * the exec loop on a miss. */
 DEF(goto_lookup, 0, 1, 1, TCG_OPF_BB_END | TCG_OPF_BB_EXIT | TCG_OPF_SIDE_EFFECTS)
+
+/* The global out0's value is dead: nothing reads it before it is written
+ * again, so it need not reach the CPU state (liveness and the backends
+ * drop the ops and stores that only fed it). */
+DEF(discard, 1, 0, 0, TCG_OPF_NOT_PRESENT)
 
 DEF(nop, 0, 0, 0, TCG_OPF_NOT_PRESENT)

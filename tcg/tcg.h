@@ -129,6 +129,9 @@ typedef struct TCGOp {
     uint16_t life;     /* liveness: bit k set = arg k dies here (an input
                           not needed afterwards, or an output nobody
                           reads); a repeated input dies at its last slot */
+    uint16_t gdead;    /* liveness, global args: bit k set = the value is
+                          needed neither by a later read nor in the CPU
+                          state at a later sync point (so no store) */
     const TCGHelperInfo *call; /* INDEX_op_call */
     TCGArg args[TCG_MAX_OP_ARGS];
 } TCGOp;
@@ -177,6 +180,25 @@ extern __thread TCGContext *tcg_ctx;
 static inline int temp_idx(TCGv t) { return (int)(t - tcg_ctx->temps); }
 static inline TCGv arg_temp(TCGArg a) { return &tcg_ctx->temps[a]; }
 static inline TCGArg temp_arg(TCGv t) { return (TCGArg)temp_idx(t); }
+
+/* Does the op need every global's current value in the CPU state (it may
+ * fault, leave the block, or run a helper that sees globals)?  The
+ * register allocator writes dirty globals back before such ops. */
+static inline bool tcg_op_syncs_globals(const TCGOp *op)
+{
+    switch (op->opc) {
+    case INDEX_op_call:
+        return (op->call->flags & TCG_CALL_NO_RWG) != TCG_CALL_NO_RWG;
+    case INDEX_op_qemu_ld: case INDEX_op_qemu_st:
+    case INDEX_op_ld8u: case INDEX_op_ld8s: case INDEX_op_ld16u:
+    case INDEX_op_ld16s: case INDEX_op_ld32u: case INDEX_op_ld32s:
+    case INDEX_op_ld: case INDEX_op_st8: case INDEX_op_st16:
+    case INDEX_op_st32: case INDEX_op_st:
+        return true;
+    default:
+        return tcg_op_defs[op->opc].flags & (TCG_OPF_BB_END | TCG_OPF_BB_EXIT);
+    }
+}
 
 /* Context life cycle. */
 TCGContext *tcg_context_new(void);

@@ -29,6 +29,8 @@ static const struct {
     { "nochain", LOG_NOCHAIN, "do not chain blocks" },
     { "stats", LOG_STATS, "translation and execution counters at exit" },
     { "guest_errors", LOG_GUEST_ERROR, "invalid guest actions" },
+    { "exact", LOG_EXACT, "exact guest state at every block boundary "
+      "(no cross-block flag elimination)" },
 };
 
 #define N_ITEMS (sizeof(log_items) / sizeof(log_items[0]))

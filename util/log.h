@@ -24,6 +24,7 @@ enum {
     LOG_NOCHAIN = 1 << 10,
     LOG_STATS = 1 << 11,
     LOG_GUEST_ERROR = 1 << 12,
+    LOG_EXACT = 1 << 13,
 };
 
 extern uint32_t log_mask;

@@ -25,6 +25,9 @@ static void a64_get_tb_cpu_state(void *envp, uint64_t *pc, uint32_t *flags)
     CPUARMState *env = envp;
     *pc = env->pc;
     *flags = env->sys.hflags;  /* 0 in user mode */
+    if (env->tbi_mask) {
+        *flags |= A64_TBF_TBI_MASK;
+    }
     if (env->common.debug) {
         /* resuming from a debug stop: the one-insn block runs unchecked */
         if (env->common.debug_skip) {
@@ -56,6 +59,38 @@ static int a64_disas_log(FILE *f, void *envp, uint64_t pc, uint32_t size)
         disas_arm64(f, (const uint8_t *)&insn, 4, pc + off);
     }
     return 0;
+}
+
+/* Arm ARM J1.1.3 AddWithCarry(): NZCV of x + y (a subtraction is
+ * x + NOT(y) + 1) at the given width. */
+static uint32_t nzcv_addsub(uint64_t x, uint64_t y, bool sub, int bits)
+{
+    uint64_t mask = bits == 64 ? ~0ull : 0xffffffffull;
+    uint64_t sign = 1ull << (bits - 1);
+    x &= mask;
+    y &= mask;
+    uint64_t r = (sub ? x - y : x + y) & mask;
+    bool c = sub ? x >= y : r < x;
+    bool v = sub ? ((x ^ y) & (x ^ r) & sign) : (~(x ^ y) & (x ^ r) & sign);
+    return (uint32_t)(!!(r & sign) << 31 | (r == 0) << 30 | c << 29 |
+                      v << 28);
+}
+
+uint32_t arm_lazy_nzcv(const CPUARMState *env)
+{
+    uint64_t a = env->cc_a, b = env->cc_b;
+    switch (env->cc_op) {
+    case CC_OP_SUB64: return nzcv_addsub(a, b, true, 64);
+    case CC_OP_SUB32: return nzcv_addsub(a, b, true, 32);
+    case CC_OP_ADD64: return nzcv_addsub(a, b, false, 64);
+    case CC_OP_ADD32: return nzcv_addsub(a, b, false, 32);
+    case CC_OP_LOGIC64:
+        return (uint32_t)((a >> 63) << 31 | (a == 0) << 30);
+    case CC_OP_LOGIC32:
+        return (uint32_t)(((a >> 31) & 1) << 31 | ((uint32_t)a == 0) << 30);
+    default:
+        return 0;
+    }
 }
 
 static void a64_dump_state(FILE *f, void *envp)

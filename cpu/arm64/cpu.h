@@ -51,6 +51,10 @@ typedef struct CPUARMState {
      * N = bit 63 of nf; Z = (zf == 0); C = cf (0/1); V = bit 63 of vf.
      * 32-bit flag-setting ops store sign-extended results. */
     uint64_t nf, zf, cf, vf;
+    /* Lazy NZCV (translate-flags.c): unless cc_op is CC_OP_FLAGS, the
+     * flags are those of operation cc_op on cc_a and cc_b (LOGIC: the
+     * result in cc_a) and nf..vf are stale.  Use arm_get_nzcv. */
+    uint64_t cc_a, cc_b, cc_op;
 
     ARMVectorReg vregs[32];
     uint32_t fpcr, fpsr;
@@ -62,6 +66,11 @@ typedef struct CPUARMState {
     /* exclusive monitor (LDXR/STXR): address, size and loaded values */
     uint64_t excl_addr;       /* -1 when no reservation */
     uint64_t excl_val, excl_val2;
+
+    /* User mode: a tagged address faulted in generated code, so this CPU's
+     * translations clear the top byte of data addresses from now on
+     * (gen_clean_addr, arm_user_tbi_fault). */
+    bool tbi_mask;
 
     /* fault details for EXCP_SEGV/EXCP_BUS */
     uint64_t fault_addr;
@@ -78,9 +87,34 @@ typedef struct CPUARMState {
     ARMSysState sys;          /* system mode only (cpu-sys.h) */
 } CPUARMState;
 
+/* TB flags (the translation's dependence on CPU state). */
+#define A64_TBF_TBI_MASK (1u << 29)  /* user mode: env->tbi_mask */
+
+/* Top-byte-ignore (Arm ARM D8.8) for EL0 data addresses under Linux. */
+#define A64_TBI_ADDR_MASK 0x00ffffffffffffffull
+
+/* Called by the user-mode host fault handler for a fault at host_pc whose
+ * address is not a guest address (outside the guest window, or a
+ * non-canonical x86 address): if generated code made it with an unmasked
+ * data address, the CPU switches to masking translations and retries the
+ * instruction (does not return).  Returns false otherwise. */
+bool arm_user_tbi_fault(CPUARMState *env, uintptr_t host_pc);
+
+enum {
+    CC_OP_FLAGS = 0,          /* nf..vf hold NZCV */
+    CC_OP_SUB64, CC_OP_SUB32, CC_OP_ADD64, CC_OP_ADD32,
+    CC_OP_LOGIC64, CC_OP_LOGIC32,
+};
+
+/* NZCV (bits 31..28) of the lazy form (cpu.c). */
+uint32_t arm_lazy_nzcv(const CPUARMState *env);
+
 /* NZCV as the architecture packs it (bits 31..28). */
 static inline uint32_t arm_get_nzcv(const CPUARMState *env)
 {
+    if (env->cc_op != CC_OP_FLAGS) {
+        return arm_lazy_nzcv(env);
+    }
     return (uint32_t)((env->nf >> 63) << 31 | (env->zf == 0) << 30 |
                       (env->cf & 1) << 29 | (env->vf >> 63) << 28);
 }
@@ -91,6 +125,7 @@ static inline void arm_set_nzcv(CPUARMState *env, uint32_t nzcv)
     env->zf = (nzcv >> 30) & 1 ? 0 : 1;
     env->cf = (nzcv >> 29) & 1;
     env->vf = (nzcv >> 28) & 1 ? ~0ull : 0;
+    env->cc_op = CC_OP_FLAGS;
 }
 
 #endif

@@ -23,7 +23,22 @@ void *a64_host_ptr(CPUARMState *env, uint64_t addr, unsigned size,
     (void)size;
     (void)write;
     (void)ra;
-    return (void *)(env->common.guest_base + (uintptr_t)addr);
+    /* translations may pass the tagged address (gen_clean_addr) */
+    return (void *)(env->common.guest_base +
+                    (uintptr_t)(addr & A64_TBI_ADDR_MASK));
+}
+
+bool arm_user_tbi_fault(CPUARMState *env, uintptr_t host_pc)
+{
+    if (env->tbi_mask || tcg_mem_model != TCG_MEM_GUEST_BASE ||
+        !tcg_in_code_cache(host_pc) || !tcg_restore_state(env, host_pc)) {
+        return false;
+    }
+    /* the insn's state is restored (guest registers are written back
+     * before every guest memory access); run it again, masking */
+    env->tbi_mask = true;
+    env->common.exception_index = TCG_EXCP_INTERRUPT;
+    tcg_cpu_loop_exit(env);
 }
 
 /* Arm ARM D8.7 / AArch64.Abort with an Alignment fault: for user mode this
@@ -37,7 +52,7 @@ void a64_raise_unaligned(void *envp, uint64_t addr, uint32_t memop,
     if (env->sys.hflags & A64F_SYS) {
         a64_raise_abort(env, addr, false, false, FSC_ALIGNMENT, retaddr);
     }
-    env->fault_addr = addr;
+    env->fault_addr = addr & A64_TBI_ADDR_MASK;
     env->fault_is_write = 0;
     env->common.exception_index = EXCP_BUS;
     tcg_cpu_loop_exit_restore(env, retaddr);

@@ -42,10 +42,7 @@ static inline bool tlb_hit(uint64_t tag, uint64_t va)
 
 static void jmp_cache_clear(CPUARMState *env)
 {
-    if (env->common.jmp_cache) {
-        memset(env->common.jmp_cache, 0,
-               TB_JMP_CACHE_SIZE * sizeof(TranslationBlock *));
-    }
+    tcg_cpu_jmp_cache_clear(env);
 }
 
 void a64_tlb_init(CPUARMState *env)

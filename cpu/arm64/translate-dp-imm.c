@@ -185,6 +185,9 @@ bool trans_BFM(DisasContext *s, arg_BFM *a)
         if (a->opc == 1) {
             tcg_gen_deposit_i64(res, cpu_reg(s, (int)a->rd), src,
                                 (unsigned)pos, (unsigned)len);
+        } else if (a->opc == 2 && pos + len == bits) {
+            /* LSL: the shift drops the bits above the field anyway */
+            (a->sf ? tcg_gen_shli_i64 : tcg_gen_shli_i32)(res, src, pos);
         } else {
             TCGv f = tcg_temp_new();
             if (a->opc == 0) {
@@ -215,6 +218,11 @@ bool trans_EXTR(DisasContext *s, arg_EXTR *a)
     int lsb = (int)a->imms;
     if (lsb == 0) {
         tcg_gen_mov_i64(rd, rm);
+        return true;
+    }
+    if (a->rn == a->rm) {
+        /* ROR (immediate): one host rotate */
+        (a->sf ? tcg_gen_rotri_i64 : tcg_gen_rotri_i32)(rd, rn, lsb);
         return true;
     }
     TCGv lo = tcg_temp_new(), hi = tcg_temp_new();

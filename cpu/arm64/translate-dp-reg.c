@@ -128,6 +128,7 @@ bool trans_ADC(DisasContext *s, arg_ADC *a)
         return true;
     }
     TCGv t = tcg_temp_new();
+    gen_flags_materialize();
     tcg_gen_add_i64(t, rn, rm);
     tcg_gen_add_i64(t, t, cpu_CF);
     gen_write_rd(s, (int)a->rd, t, sf);
@@ -162,25 +163,6 @@ bool trans_LOGIC_sreg(DisasContext *s, arg_LOGIC_sreg *a)
     return true;
 }
 
-/* ConditionHolds(cond) as a (TCGCond, value) test against zero, using the
- * flag globals directly when one flag decides. */
-static TCGCond gen_cond_test(int cc, TCGv *v)
-{
-    TCGCond c;
-    switch (cc >> 1) {
-    case 0: *v = cpu_ZF; c = TCG_COND_EQ; break;
-    case 1: *v = cpu_CF; c = TCG_COND_NE; break;
-    case 2: *v = cpu_NF; c = TCG_COND_LT; break;
-    case 3: *v = cpu_VF; c = TCG_COND_LT; break;
-    default:
-        *v = tcg_temp_new();
-        gen_setcond_cc(cc & ~1, *v);
-        c = TCG_COND_NE;
-        break;
-    }
-    return (cc & 1) ? tcg_invert_cond(c) : c;
-}
-
 /* CCMN/CCMP: flags of the comparison if cond holds, else #nzcv. */
 static void gen_ccmp(DisasContext *s, bool sf, bool sub, int cond, int nzcv,
                      TCGv rn, TCGv op2)
@@ -191,18 +173,9 @@ static void gen_ccmp(DisasContext *s, bool sf, bool sub, int cond, int nzcv,
         return;
     }
     /* the condition reads the old flags: capture it first */
-    TCGv v, hold = tcg_temp_new(), zero = tcg_constant(0);
-    TCGCond c = gen_cond_test(cond, &v);
-    tcg_gen_setcond_i64(c, hold, v, zero);
-    (sub ? gen_sub_cc : gen_add_cc)(sf, scratch, rn, op2);
-    TCGv n = tcg_constant((nzcv & 8) ? -1 : 0);
-    TCGv z = tcg_constant((nzcv & 4) ? 0 : 1);
-    TCGv cf = tcg_constant((nzcv & 2) ? 1 : 0);
-    TCGv vf = tcg_constant((nzcv & 1) ? -1 : 0);
-    tcg_gen_movcond_i64(TCG_COND_NE, cpu_NF, hold, zero, cpu_NF, n);
-    tcg_gen_movcond_i64(TCG_COND_NE, cpu_ZF, hold, zero, cpu_ZF, z);
-    tcg_gen_movcond_i64(TCG_COND_NE, cpu_CF, hold, zero, cpu_CF, cf);
-    tcg_gen_movcond_i64(TCG_COND_NE, cpu_VF, hold, zero, cpu_VF, vf);
+    TCGv hold = tcg_temp_new();
+    gen_setcond_cc(cond, hold);
+    gen_ccmp_cc(sf, sub, hold, nzcv, rn, op2);
     (void)s;
 }
 
@@ -248,11 +221,21 @@ bool trans_CSEL(DisasContext *s, arg_CSEL *a)
             tcg_gen_addi_i64(other, rm, 1);
         }
     }
-    TCGv v;
-    TCGCond c = gen_cond_test((int)a->cond, &v);
-    tcg_gen_movcond_i64(c, cpu_X[rd], v, tcg_constant(0), rn, other);
-    if (!sf) {
-        tcg_gen_ext32u_i64(cpu_X[rd], cpu_X[rd]);
+    /* a compare of the same width selects directly; otherwise the
+     * condition becomes a 0/1 value first */
+    A64Cond c = a64_cond((int)a->cond);
+    TCGType type = sf ? TCG_TYPE_I64 : TCG_TYPE_I32;
+    if (c.type != type) {
+        TCGv t = tcg_temp_new();
+        gen_setcond_cc((int)a->cond, t);
+        c = (A64Cond){ TCG_COND_NE, t, tcg_constant(0), type };
+    }
+    if (c.cond == TCG_COND_ALWAYS || c.cond == TCG_COND_NEVER) {
+        gen_write_rd(s, rd, c.cond == TCG_COND_ALWAYS ? rn : other, sf);
+    } else if (sf) {
+        tcg_gen_movcond_i64(c.cond, cpu_X[rd], c.a, c.b, rn, other);
+    } else {
+        tcg_gen_movcond_i32(c.cond, cpu_X[rd], c.a, c.b, rn, other);
     }
     return true;
 }

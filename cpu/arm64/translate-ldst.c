@@ -18,6 +18,7 @@
 #include "translate.h"
 #include "decode-a64.h"
 #include "translate-ldst.h"
+#include "tcg/exec.h"
 
 /* Effective data address.  Arm ARM D8.8 "Memory tagging and top byte
  * ignore" / AddrTop(): Linux sets TCR_EL1.TBI0 (not TBI1), so for an EL0
@@ -26,14 +27,28 @@
  * EL0 whatever its top byte; clearing the top byte keeps such an address at
  * or above 2^55, far outside any user mapping, so it still faults.  Hence
  * one AND.  System mode will have to honour the TCR of the current regime
- * (tb_flags) here.  Writeback always uses the address with its tag. */
+ * (tb_flags) here.  Writeback always uses the address with its tag.
+ *
+ * User mode on the x86-64 backend skips the AND until a tagged address
+ * actually shows up: guest_base plus a tagged address is not canonical
+ * on x86-64 (or lies outside the guest window), so the access faults,
+ * and arm_user_tbi_fault switches the CPU to masking translations
+ * (A64_TBF_TBI_MASK) and runs the instruction again.  C helpers clear
+ * the tag themselves (a64_host_ptr). */
 TCGv gen_clean_addr(DisasContext *s, TCGv addr)
 {
     if (s->tb_flags & A64F_SYS) {
         return gen_clean_addr_sys(s, addr);
     }
     TCGv t = tcg_temp_new();
-    tcg_gen_andi_i64(t, addr, (int64_t)0x00ffffffffffffffull);
+    const TCGExecConfig *cfg = tcg_exec_config();
+    if (tcg_mem_model == TCG_MEM_GUEST_BASE && cfg->backend &&
+        cfg->backend->host_code &&
+        !(s->tb_flags & (A64_TBF_TBI_MASK | A64_TBFLAG_WATCH))) {
+        tcg_gen_mov_i64(t, addr);
+        return t;
+    }
+    tcg_gen_andi_i64(t, addr, (int64_t)A64_TBI_ADDR_MASK);
     return t;
 }
 

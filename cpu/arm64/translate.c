@@ -5,6 +5,7 @@
  * instruction groups live in translate-*.c, one per encoding group.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "translate.h"
 #include "sys.h"
@@ -16,6 +17,7 @@
 
 __thread TCGv cpu_X[32];
 __thread TCGv cpu_pc, cpu_NF, cpu_ZF, cpu_CF, cpu_VF;
+__thread TCGv cpu_cc_a, cpu_cc_b, cpu_cc_op;
 __thread TCGv cpu_excl_addr, cpu_excl_val, cpu_excl_val2;
 
 static const char *const xnames[32] = {
@@ -32,10 +34,14 @@ void a64_init_globals(TCGContext *s)
             (int32_t)offsetof(CPUARMState, xregs[i]), xnames[i]);
     }
     cpu_pc = tcg_global_mem_new(offsetof(CPUARMState, pc), "pc");
+    /* NF..VF consecutive: translate-flags.c tests membership by range */
     cpu_NF = tcg_global_mem_new(offsetof(CPUARMState, nf), "NF");
     cpu_ZF = tcg_global_mem_new(offsetof(CPUARMState, zf), "ZF");
     cpu_CF = tcg_global_mem_new(offsetof(CPUARMState, cf), "CF");
     cpu_VF = tcg_global_mem_new(offsetof(CPUARMState, vf), "VF");
+    cpu_cc_a = tcg_global_mem_new(offsetof(CPUARMState, cc_a), "cc_a");
+    cpu_cc_b = tcg_global_mem_new(offsetof(CPUARMState, cc_b), "cc_b");
+    cpu_cc_op = tcg_global_mem_new(offsetof(CPUARMState, cc_op), "cc_op");
     cpu_excl_addr = tcg_global_mem_new(offsetof(CPUARMState, excl_addr),
                                        "excl_addr");
     cpu_excl_val = tcg_global_mem_new(offsetof(CPUARMState, excl_val),
@@ -185,6 +191,41 @@ bool unallocated_encoding(DisasContext *s)
 }
 
 
+static void a64_decode_insn(DisasContext *s)
+{
+    if (!a64_decode(s, s->insn)) {
+        if (log_enabled(LOG_UNIMP)) {
+            log_printf("unimplemented or undefined insn 0x%08x at "
+                       "0x%llx\n", s->insn, (unsigned long long)s->pc_curr);
+        }
+        unallocated_encoding(s);
+    }
+}
+
+/* One instruction; translated a second time, after a materialization of
+ * NZCV, if it touched the flag globals while they were lazy. */
+static void a64_translate_insn(DisasContext *s)
+{
+    DisasContext saved = *s;
+    int op_start = tcg_ctx->nb_ops;
+    gen_flags_insn_begin();
+    a64_decode_insn(s);
+    if (gen_flags_insn_end(op_start)) {
+        return;
+    }
+    *s = saved;
+    tcg_ctx->nb_ops = op_start;
+    gen_flags_redo();
+    op_start = tcg_ctx->nb_ops;
+    a64_decode_insn(s);
+    if (!gen_flags_insn_end(op_start)) {
+        fprintf(stderr, "mimic: internal error: insn 0x%08x at 0x%llx "
+                "misuses the flag globals\n", s->insn,
+                (unsigned long long)s->pc_curr);
+        abort();
+    }
+}
+
 void a64_translate(TCGContext *tc, TranslationBlock *tb, void *envp,
                    int max_insns)
 {
@@ -196,11 +237,13 @@ void a64_translate(TCGContext *tc, TranslationBlock *tb, void *envp,
         .tb_flags = tb->flags,
         .mem_idx = a64f_mmu(tb->flags),
         .unpriv_mem_idx = ARM_MMU_EL0,
+        .dep_lo = UINT64_MAX,
     };
     DisasContext *s = &ctx;
     TCGDebug *dbg = s->env->common.debug;
     bool nodebug = (tb->flags & A64_TBFLAG_NODEBUG) != 0;
 
+    gen_flags_forget();
     tc->mem_watch = (tb->flags & A64_TBFLAG_WATCH) != 0;
     if (nodebug) {
         max_insns = 1;
@@ -228,14 +271,7 @@ void a64_translate(TCGContext *tc, TranslationBlock *tb, void *envp,
             gen_exception_insn(s, EXCP_PREFETCH, 0);
             break;
         }
-        if (!a64_decode(s, s->insn)) {
-            if (log_enabled(LOG_UNIMP)) {
-                log_printf("unimplemented or undefined insn 0x%08x at "
-                           "0x%llx\n", s->insn,
-                           (unsigned long long)s->pc_curr);
-            }
-            unallocated_encoding(s);
-        }
+        a64_translate_insn(s);
         if (s->is_jmp != DISAS_NEXT) {
             break;
         }
@@ -247,6 +283,7 @@ void a64_translate(TCGContext *tc, TranslationBlock *tb, void *envp,
     }
     switch (s->is_jmp) {
     case DISAS_TOO_MANY:
+        gen_flags_exit(s, s->pc_next, UINT64_MAX);
         gen_goto_tb(s, 0, s->pc_next);
         break;
     case DISAS_JUMP:
@@ -260,4 +297,6 @@ void a64_translate(TCGContext *tc, TranslationBlock *tb, void *envp,
     }
     tb->size = (uint32_t)(s->pc_next - s->pc_first);
     tb->icount = (uint32_t)s->insn_count;
+    tb->dep_lo = s->dep_hi ? s->dep_lo : 0;
+    tb->dep_hi = s->dep_hi;
 }

@@ -34,11 +34,15 @@ typedef struct DisasContext {
     int unpriv_mem_idx;  /* LDTR/STTR: EL0 permissions (ARM_MMU_EL0) */
     uint32_t tb_flags;
     int insn_count;
+    /* guest code read by the flag look-ahead beyond the block
+     * (translate-lookahead.c); dep_hi == 0: none */
+    uint64_t dep_lo, dep_hi;
 } DisasContext;
 
 /* TCG globals (registered once per translating thread). */
 extern __thread TCGv cpu_X[32];   /* [31] is SP */
 extern __thread TCGv cpu_pc, cpu_NF, cpu_ZF, cpu_CF, cpu_VF;
+extern __thread TCGv cpu_cc_a, cpu_cc_b, cpu_cc_op;   /* lazy NZCV */
 extern __thread TCGv cpu_excl_addr, cpu_excl_val, cpu_excl_val2;
 
 /* Register 31 as the zero register: reads give 0, writes are dropped. */
@@ -68,10 +72,43 @@ void gen_add_cc(bool sf, TCGv dest, TCGv a, TCGv b);
 void gen_sub_cc(bool sf, TCGv dest, TCGv a, TCGv b);
 void gen_adc_cc(bool sf, TCGv dest, TCGv a, TCGv b);
 void gen_logic_cc(bool sf, TCGv result);
+/* CCMP/CCMN: flags of a - b (sub) or a + b if hold != 0, else nzcv */
+void gen_ccmp_cc(bool sf, bool sub, TCGv hold, int nzcv, TCGv a, TCGv b);
 /* A64 condition code (0..15) as a branch on cpu flags. */
 void gen_brcond_cc(int cc, TCGLabel *l);
 /* dest = cond holds ? 1 : 0 */
 void gen_setcond_cc(int cc, TCGv dest);
+/* ConditionHolds(cc) as cond(a, b) at width type: from the operands of
+ * the block's last flag setter when it decides the condition, else from
+ * the flag globals.  ALWAYS/NEVER are possible. */
+typedef struct A64Cond {
+    TCGCond cond;
+    TCGv a, b;
+    TCGType type;
+} A64Cond;
+A64Cond a64_cond(int cc);
+void gen_brcond_a64(A64Cond c, TCGLabel *l);
+/* Copies a flag global the condition reads, so the flags may be
+ * discarded before the branch. */
+void a64_cond_detach(A64Cond *c);
+/* NZCV as the four explicit globals (translate-flags.c explains the
+ * lazy form); code that reads or writes cpu_NF..cpu_VF itself may call
+ * this first (the driver would otherwise translate it twice). */
+void gen_flags_materialize(void);
+/* Per block and per instruction bookkeeping of the flag state: see
+ * translate-flags.c. */
+void gen_flags_forget(void);
+void gen_flags_insn_begin(void);
+bool gen_flags_insn_end(int op_start);
+void gen_flags_redo(void);
+void gen_flags_discard(void);
+/* Before leaving the block to dest0 (and dest1, or UINT64_MAX): discards
+ * NZCV when every successor writes them before it could read or expose
+ * them, hands them over explicit when one reads them at once. */
+void gen_flags_exit(DisasContext *s, uint64_t dest0, uint64_t dest1);
+/* What the code at pc does with NZCV first (translate-lookahead.c). */
+enum { FLAGS_DEAD, FLAGS_READ, FLAGS_UNKNOWN };
+int a64_flags_use_at(DisasContext *s, uint64_t pc);
 
 /* System mode (translate-el1.c).  a64_fp_access_check: FP/SIMD usable?
  * If not, it raised the trap to EL1 and the insn must emit nothing else. */
@@ -85,5 +122,7 @@ bool a64_trans_sys_sys(DisasContext *s, struct arg_SYS *a, bool *handled);
 /* Helpers callable from generated code (helper.c). */
 extern const TCGHelperInfo helper_info_exception;
 void helper_exception(CPUARMState *env, uint64_t excp, uint64_t syndrome);
+extern const TCGHelperInfo helper_info_flags_sync;
+void helper_flags_sync(CPUARMState *env);
 
 #endif

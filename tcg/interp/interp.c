@@ -69,7 +69,7 @@ static long interp_gen_code(TCGContext *s, TranslationBlock *tb, void *rw,
     int insn = 0;
     for (int i = 0; i < s->nb_ops; i++) {
         TCGOp *op = &s->ops[i];
-        if (op->opc == INDEX_op_nop) {
+        if (op->opc == INDEX_op_nop || op->opc == INDEX_op_discard) {
             continue;
         }
         size_t rec = sizeof(IOp) + sizeof(uint64_t) * op->nargs;
@@ -309,6 +309,10 @@ next_tb:
     if (__atomic_load_n(&c->exit_request, __ATOMIC_RELAXED)) {
         return (uintptr_t)tb | TB_EXIT_REQUESTED;
     }
+    if (tb->cflags & CF_COUNT_INSNS) {
+        c->insn_count += tb->icount;
+        c->block_count++;
+    }
     const char *blk = tb->tc_ptr;
     const IBlock *b = (const IBlock *)blk;
     char *bases[3] = { env, (char *)frame, (char *)blk + b->consts_off };
@@ -359,12 +363,14 @@ next_tb:
         case INDEX_op_st: HOST_ST(uint64_t, a);
             continue;
         case INDEX_op_qemu_ld: {
-            uint64_t v = guest_ld(env, *LOC(a[1]), (MemOp)a[2], (int)a[3]);
+            uint64_t v = guest_ld(env, *LOC(a[1]) + (uint64_t)(int32_t)a[4],
+                                  (MemOp)a[2], (int)a[3]);
             *LOC(a[0]) = v;
             continue;
         }
         case INDEX_op_qemu_st:
-            guest_st(env, *LOC(a[1]), *LOC(a[0]), (MemOp)a[2], (int)a[3]);
+            guest_st(env, *LOC(a[1]) + (uint64_t)(int32_t)a[4], *LOC(a[0]),
+                     (MemOp)a[2], (int)a[3]);
             continue;
         case INDEX_op_mb:
             __atomic_thread_fence(__ATOMIC_SEQ_CST);
@@ -401,8 +407,7 @@ next_tb:
         case INDEX_op_goto_lookup: {
             uint64_t pc = *LOC(a[0]);
             TranslationBlock *d = c->jmp_cache[tb_jmp_cache_hash(pc)];
-            if (d && d->pc == pc && d->flags == (uint32_t)a[1] &&
-                !d->invalid && !(d->cflags & CF_SINGLE_STEP)) {
+            if (d->pc == pc && d->flags == (uint32_t)a[1]) {
                 tb = d;
                 goto next_tb;
             }

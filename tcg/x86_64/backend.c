@@ -124,7 +124,14 @@ static void x86_set_jump(TranslationBlock *tb, int n, TranslationBlock *dest)
 
 void x86_branch_to_label(X86Ctx *x, int cc, int label)
 {
+    if (cc >= 0 && label == x->fuse_label) {
+        /* the jcc's rel32 must be 4-byte aligned to be patched */
+        x86_nops(&x->cb, (int)((4 - ((cb_rx(&x->cb) + 2) & 3)) & 3));
+    }
     size_t field = cc < 0 ? x86_jmp32(&x->cb, 0) : x86_jcc32(&x->cb, cc, 0);
+    if (cc >= 0 && label == x->fuse_label) {
+        x->fuse_field = field;
+    }
     if (x->label_bound[label] >= 0) {
         x86_patch_rel32(&x->cb, field, x->cb.rx + (size_t)x->label_bound[label]);
         return;
@@ -156,6 +163,16 @@ static void emit_goto_tb(X86Ctx *x, int n)
 {
     CodeBuf *cb = &x->cb;
     ra_sync_globals(x);
+    if (x->fuse_field != SIZE_MAX && x->last_bound == x->fuse_label &&
+        cb->pos == (size_t)x->label_bound[x->fuse_label]) {
+        /* the conditional branch to here is the slot's jump: chained,
+         * the taken path goes straight to the next block */
+        x->tb->jmp_insn_offset[n & 1] = (uint32_t)x->fuse_field;
+        x->tb->jmp_reset_offset[n & 1] = (uint32_t)cb->pos;
+        x->fuse_field = SIZE_MAX;
+        x->fuse_label = -1;
+        return;
+    }
     int pad = (int)((4 - ((cb_rx(cb) + 1) & 3)) & 3);
     x86_nops(cb, pad);
     size_t field = x86_jmp32(cb, 0);
@@ -173,13 +190,14 @@ static void emit_exit_tb(X86Ctx *x, uintptr_t val)
 }
 
 /* Indirect branch: probe env->common.jmp_cache at tb_jmp_cache_hash(pc)
- * and jump into the block on a match of pc and flags (valid, not a
- * single-step block); exit to the loop with 0 otherwise. */
+ * and jump into the block if its pc and flags match (the cache holds only
+ * valid, non-single-step blocks, and empty slots point at a block whose
+ * pc matches nothing); exit to the loop with 0 otherwise.  10 host
+ * instructions on a hit. */
 void x86_emit_goto_lookup(X86Ctx *x, TCGType type, const X86Args *a)
 {
     CodeBuf *cb = &x->cb;
     int pc = (int)a->v[0], t1 = a->scratch[0], t2 = a->scratch[1];
-    size_t miss[5];
     if (x->tb->cflags & CF_SINGLE_STEP) {
         /* one instruction per exec: never run on into another block */
         x86_arith_rr(cb, ARITH_XOR, false, R_AX, R_AX);
@@ -187,37 +205,23 @@ void x86_emit_goto_lookup(X86Ctx *x, TCGType type, const X86Args *a)
         x->unreachable = true;
         return;
     }
+    _Static_assert(TB_JMP_CACHE_SIZE - 1 <= 0x7fffffff, "imm32 mask");
     x86_mov_rr(cb, true, t1, pc);
     x86_shift_ri(cb, SHIFT_SHR, true, t1, 2);
-    x86_mov_rr(cb, true, t2, pc);
-    x86_shift_ri(cb, SHIFT_SHR, true, t2, 2 + TB_JMP_CACHE_BITS);
-    x86_arith_rr(cb, ARITH_XOR, true, t1, t2);
     x86_arith_ri(cb, ARITH_AND, false, t1, TB_JMP_CACHE_SIZE - 1);
     x86_ld(cb, true, t2, REG_ENV, offsetof(TCGCPUCommon, jmp_cache));
     x86_rm(cb, OPC_MOVL_GvEv | P_W, t1, t2, t1, 3, 0);
-    x86_rr(cb, OPC_TESTL | P_W, t1, t1);
-    miss[0] = x86_jcc32(cb, CC_E, 0);
     x86_rm(cb, ((ARITH_CMP << 3) | 3) | P_W, pc, t1, R_NONE, 0,
            offsetof(TranslationBlock, pc));
-    miss[1] = x86_jcc32(cb, CC_NE, 0);
+    size_t miss0 = x86_jcc32(cb, CC_NE, 0);
     x86_rm(cb, OPC_ARITH_EvIz, ARITH_CMP, t1, R_NONE, 0,
            offsetof(TranslationBlock, flags));
     cb_u32(cb, (uint32_t)a->v[1]);
-    miss[2] = x86_jcc32(cb, CC_NE, 0);
-    x86_rm(cb, 0x80, ARITH_CMP, t1, R_NONE, 0,
-           offsetof(TranslationBlock, invalid));
-    cb_byte(cb, 0);
-    miss[3] = x86_jcc32(cb, CC_NE, 0);
-    _Static_assert(CF_SINGLE_STEP < 0x100, "tested with a byte test");
-    x86_rm(cb, OPC_GRP3_Eb, EXT3_TEST, t1, R_NONE, 0,
-           offsetof(TranslationBlock, cflags));
-    cb_byte(cb, CF_SINGLE_STEP);
-    miss[4] = x86_jcc32(cb, CC_NE, 0);
+    size_t miss1 = x86_jcc32(cb, CC_NE, 0);
     x86_rm(cb, OPC_GRP5, EXT5_JMPN, t1, R_NONE, 0,
            offsetof(TranslationBlock, tc_ptr));
-    for (int i = 0; i < 5; i++) {
-        x86_patch_rel32(cb, miss[i], cb_rx(cb));
-    }
+    x86_patch_rel32(cb, miss0, cb_rx(cb));
+    x86_patch_rel32(cb, miss1, cb_rx(cb));
     x86_arith_rr(cb, ARITH_XOR, false, R_AX, R_AX);
     x86_jmp_epilogue(cb);
     x->unreachable = true;
@@ -248,6 +252,7 @@ static void emit_set_label(X86Ctx *x, int label)
         ra_sync_all(x, 0);
     }
     bind_label(x, label);
+    x->last_bound = label;
     ra_forget_all(x);
     x->unreachable = false;
 }
@@ -267,13 +272,32 @@ static void emit_host_ldst(X86Ctx *x, TCGOp *op)
     ra_op(x, op);
 }
 
+/* A brcond that is the only branch to a label whose first op is goto_tb
+ * (an A64 conditional branch's taken side): its jcc can be the slot. */
+static bool fusable_branch(X86Ctx *x, const TCGOp *op)
+{
+    TCGContext *s = x->s;
+    int label = (int)op->args[3];
+    TCGCond c = (TCGCond)op->args[2];
+    if (x->label_refs[label] != 1 || c == TCG_COND_ALWAYS ||
+        c == TCG_COND_NEVER || (x->tb->cflags & CF_SINGLE_STEP)) {
+        return false;
+    }
+    for (int i = s->labels[label].op_index + 1; i < s->nb_ops; i++) {
+        if (s->ops[i].opc != INDEX_op_nop) {
+            return s->ops[i].opc == INDEX_op_goto_tb;
+        }
+    }
+    return false;
+}
+
 static void emit_one(X86Ctx *x, TCGOp *op)
 {
-    if (ra_skip_dead_op(x, op)) {
-        return;
-    }
     switch (op->opc) {
     case INDEX_op_nop:
+        break;
+    case INDEX_op_discard:
+        ra_discard(x, op);
         break;
     case INDEX_op_insn_start:
         emit_insn_start(x, op);
@@ -307,6 +331,11 @@ static void emit_one(X86Ctx *x, TCGOp *op)
     case INDEX_op_st32: case INDEX_op_st:
         emit_host_ldst(x, op);
         break;
+    case INDEX_op_brcond:
+        x->fuse_label = fusable_branch(x, op) ? (int)op->args[3] : -1;
+        x->fuse_field = SIZE_MAX;
+        ra_op(x, op);
+        break;
     default:
         if (!x86_emit_fn[op->opc]) {
             fprintf(stderr, "mimic: x86 backend: no emitter for %s\n",
@@ -330,6 +359,18 @@ static X86Ctx *ctx_get(void)
     return x86_ctx;
 }
 
+/* -d stats: add the block's instruction count and 1 to the CPU's
+ * counters (flags are free at block entry). */
+static void emit_count_insns(X86Ctx *x)
+{
+    x86_rm(&x->cb, OPC_ARITH_EvIz | P_W, ARITH_ADD, REG_ENV, R_NONE, 0,
+           offsetof(TCGCPUCommon, insn_count));
+    cb_u32(&x->cb, x->tb->icount);
+    x86_rm(&x->cb, OPC_ARITH_EvIb | P_W, ARITH_ADD, REG_ENV, R_NONE, 0,
+           offsetof(TCGCPUCommon, block_count));
+    cb_byte(&x->cb, 1);
+}
+
 /* Worst-case bytes of one op plus its share of block-end code. */
 #define OP_MARGIN 1024
 
@@ -349,14 +390,25 @@ static long x86_gen_code(TCGContext *s, TranslationBlock *tb, void *rw,
     for (int i = 0; i < s->nb_labels; i++) {
         x->label_head[i] = -1;
         x->label_bound[i] = -1;
+        x->label_refs[i] = 0;
     }
+    for (int i = 0; i < s->nb_ops; i++) {
+        const TCGOp *op = &s->ops[i];
+        int l = op->opc == INDEX_op_brcond ? (int)op->args[3] :
+                op->opc == INDEX_op_br ? (int)op->args[0] : -1;
+        if (l >= 0 && x->label_refs[l] < 2) {
+            x->label_refs[l]++;
+        }
+    }
+    x->fuse_label = -1;
+    x->fuse_field = SIZE_MAX;
+    x->last_bound = -1;
     x->alloc_regs = 0xffff & ~((1u << R_SP) | (1u << REG_ENV));
     if (x86_mem_model == TCG_MEM_GUEST_BASE) {
         x->alloc_regs &= ~(1u << REG_GUEST_BASE);
     }
     s->nb_insns = 0;
     ra_begin_block(x);
-    ra_scan_overwrites(x);
 
     if (!(tb->cflags & CF_NO_EXIT_CHECK)) {
         X86Stub *st = x86_new_stub(x, STUB_EXIT_REQ);
@@ -364,6 +416,9 @@ static long x86_gen_code(TCGContext *s, TranslationBlock *tb, void *rw,
                offsetof(TCGCPUCommon, exit_request));
         cb_byte(&x->cb, 0);
         st->jumps[st->nb_jumps++] = x86_jcc32(&x->cb, CC_NE, 0);
+    }
+    if (tb->cflags & CF_COUNT_INSNS) {
+        emit_count_insns(x);
     }
     for (int i = 0; i < s->nb_ops; i++) {
         if (x->cb.pos + x->stub_reserve + OP_MARGIN > size || x->failed) {

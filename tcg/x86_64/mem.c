@@ -44,7 +44,7 @@ X86OpDef x86_qemu_ld_def(void)
 {
     bool user = x86_mem_model == TCG_MEM_GUEST_BASE;
     return (X86OpDef){ .cons = { "r", user ? "rA" : "r" },
-                       .nb_scratch = user ? 0 : 2, .sync_globals = true,
+                       .nb_scratch = user ? 0 : 3, .sync_globals = true,
                        .emit = x86_emit_qemu_ld };
 }
 
@@ -52,8 +52,26 @@ X86OpDef x86_qemu_st_def(void)
 {
     bool user = x86_mem_model == TCG_MEM_GUEST_BASE;
     return (X86OpDef){ .cons = { "ri", user ? "rA" : "r" },
-                       .nb_scratch = user ? 1 : 2, .sync_globals = true,
+                       .nb_scratch = user ? 1 : 3, .sync_globals = true,
                        .emit = x86_emit_qemu_st };
+}
+
+/* The access's offset carg (tcg-opc.h). */
+static int32_t mem_off(const X86Args *a)
+{
+    return (int32_t)a->v[4];
+}
+
+/* Softmmu: the effective address in a register (a scratch one when the
+ * op carries an offset). */
+static int soft_addr(X86Ctx *x, const X86Args *a)
+{
+    int32_t off = mem_off(a);
+    if (!off) {
+        return (int)a->v[1];
+    }
+    x86_lea(&x->cb, true, a->scratch[2], (int)a->v[1], R_NONE, 0, off);
+    return a->scratch[2];
 }
 
 /* The access itself: [base + index + disp] into d, per memop.  Returns
@@ -178,20 +196,28 @@ static size_t emit_store(CodeBuf *cb, MemOp mop, bool is_const, int64_t v,
     return at;
 }
 
-/* MO_ALIGN in user mode: misaligned addresses go to a raising stub. */
+/* MO_ALIGN in user mode: misaligned addresses go to a raising stub.  The
+ * optimizer only folds offsets that keep the alignment, so testing the
+ * address register suffices. */
 static void user_align_check(X86Ctx *x, const X86Args *a, MemOp mop,
                              X86Stub **stub)
 {
     unsigned mask = (1u << (mop & MO_SIZE)) - 1;
+    uint64_t ea = (uint64_t)a->v[1] + (uint64_t)(int64_t)mem_off(a);
     *stub = NULL;
-    if (!(mop & MO_ALIGN) || !mask || (a->is_const[1] &&
-                                       !(a->v[1] & mask))) {
+    if (!(mop & MO_ALIGN) || !mask || (a->is_const[1] && !(ea & mask))) {
         return;
+    }
+    if (mem_off(a) & mask) {
+        fprintf(stderr, "mimic: x86 backend: MO_ALIGN access with an "
+                "unaligned offset\n");
+        abort();
     }
     X86Stub *st = x86_new_stub(x, STUB_UNALIGNED);
     st->memop = mop;
+    st->disp = mem_off(a);
     if (a->is_const[1]) {
-        st->data_const = (uint64_t)a->v[1];
+        st->data_const = ea;
         st->jumps[st->nb_jumps++] = x86_jmp32(&x->cb, 0);
     } else {
         st->addr = (int8_t)a->v[1];
@@ -245,7 +271,7 @@ void x86_emit_qemu_ld(X86Ctx *x, TCGType type, const X86Args *a)
         bool c = a->is_const[1];
         size_t at = emit_load(&x->cb, type, mop, (int)a->v[0],
                               REG_GUEST_BASE, c ? R_NONE : (int)a->v[1],
-                              c ? (int32_t)a->v[1] : 0);
+                              (c ? (int32_t)a->v[1] : 0) + mem_off(a));
         if (st) {
             st->insn_off = at;
         }
@@ -253,7 +279,7 @@ void x86_emit_qemu_ld(X86Ctx *x, TCGType type, const X86Args *a)
     }
     st = x86_new_stub(x, STUB_SLOW_LD);
     st->type = (uint8_t)type;
-    st->addr = (int8_t)a->v[1];
+    st->addr = (int8_t)soft_addr(x, a);
     st->data = (int8_t)a->v[0];
     st->memop = mop;
     st->mmu_idx = (uint32_t)mmu_idx;
@@ -276,14 +302,14 @@ void x86_emit_qemu_st(X86Ctx *x, TCGType type, const X86Args *a)
         size_t at = emit_store(&x->cb, mop, a->is_const[0], a->v[0],
                                a->scratch[0], REG_GUEST_BASE,
                                c ? R_NONE : (int)a->v[1],
-                               c ? (int32_t)a->v[1] : 0);
+                               (c ? (int32_t)a->v[1] : 0) + mem_off(a));
         if (st) {
             st->insn_off = at;
         }
         return;
     }
     st = x86_new_stub(x, STUB_SLOW_ST);
-    st->addr = (int8_t)a->v[1];
+    st->addr = (int8_t)soft_addr(x, a);
     if (a->is_const[0]) {
         st->data_const = (uint64_t)a->v[0];
     } else {
@@ -383,7 +409,7 @@ static void stub_unaligned(X86Ctx *x, const X86Stub *st)
 {
     CodeBuf *cb = &x->cb;
     if (st->addr >= 0) {
-        x86_mov_rr(cb, true, R_SI, st->addr);
+        x86_lea(cb, true, R_SI, st->addr, R_NONE, 0, st->disp);
     } else {
         x86_movi(cb, R_SI, st->data_const);
     }

@@ -237,18 +237,45 @@ static bool temp_is_output(const TCGOp *op, TCGArg t)
     return false;
 }
 
+/* Liveness says the global input's value is not needed after this op,
+ * not even in env. */
+static bool global_dead_after(const TCGOp *op, TCGArg t)
+{
+    for (int k = op->nb_oargs; k < op->nb_oargs + op->nb_iargs; k++) {
+        if (op->args[k] == t && (op->gdead & (1u << k))) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Drops t's register because t is not read again in this block.  A dirty
- * global is written back first, unless this op overwrites it anyway. */
+ * global is written back first, unless this op overwrites it anyway or
+ * nothing will look at env before its next write. */
 static void temp_retire(X86Ctx *x, const TCGOp *op, TCGTemp *t)
 {
     if (t->reg < 0 || t->kind == TEMP_FIXED || t->kind == TEMP_CONST) {
         return;
     }
+    TCGArg ti = (TCGArg)(t - x->s->temps);
     if (t->kind == TEMP_GLOBAL && !temp_clean(t) &&
-        !temp_is_output(op, (TCGArg)(t - x->s->temps))) {
+        !temp_is_output(op, ti) && !global_dead_after(op, ti)) {
         temp_store(x, t, t->reg);
     }
+    if (t->kind == TEMP_GLOBAL) {
+        t->state |= TS_MEM;
+    }
     reg_release(x, t->reg);
+}
+
+/* discard: the global's register copy goes without a store. */
+void ra_discard(X86Ctx *x, TCGOp *op)
+{
+    TCGTemp *t = arg_temp(op->args[0]);
+    if (t->reg >= 0) {
+        reg_release(x, t->reg);
+    }
+    t->state |= TS_MEM;
 }
 
 static bool const_ok(const X86ArgCons *ac, int64_t v, TCGType type)
@@ -454,9 +481,12 @@ static int pick_output(X86Ctx *x, const X86ArgCons *ac, TCGTemp *t,
     return reg_pick(x, allowed, t->kind == TEMP_GLOBAL);
 }
 
+/* Global output k's value is needed neither by a read nor in env (an
+ * overwrite or a discard comes before the next sync point). */
 static bool out_overwritten(X86Ctx *x, const TCGOp *op, int k)
 {
-    return x->overwritten[op - x->s->ops] & (1u << k);
+    (void)x;
+    return op->gdead & (1u << k);
 }
 
 /* Output k of op (now in t's register) is not read again in this block.
@@ -643,6 +673,15 @@ void ra_mov(X86Ctx *x, TCGOp *op)
     }
     if (i == o && w) {
         return;
+    }
+    /* an input that stays live gets a register of its own first, so the
+     * copy does not leave it to be loaded again later */
+    if (i->reg < 0 && i != o && !arg_dead(op, 1) &&
+        (i->kind == TEMP_GLOBAL || i->kind == TEMP_TB)) {
+        int ri = reg_pick(x, x->alloc_regs, i->kind == TEMP_GLOBAL);
+        temp_load_into(x, i, ri);
+        reg_assign(x, ri, i);
+        i->state |= TS_MEM;
     }
     if (w && i->reg >= 0 && i != o && !arg_dead(op, 1) &&
         dead_global_store(x, op, o, i->reg, 0)) {
@@ -894,87 +933,6 @@ bool ra_parse_cons(const X86OpDef *d, const TCGOpDef *def, X86OpCons *c,
     }
     for (const char *p = d->clobber ? d->clobber : ""; *p; p++) {
         c->clobber |= cons_reg(*p);
-    }
-    return true;
-}
-
-/* Backward scan for ra's dead-store elimination of globals: a point where
- * env must be current (block ends, guest memory ops, helper calls that
- * see globals, host accesses to env) starts a new epoch; a global written
- * in the current epoch and not read since is "overwritten" for any
- * earlier write. */
-static bool syncs_globals(const TCGOp *op)
-{
-    const TCGOpDef *def = &tcg_op_defs[op->opc];
-    switch (op->opc) {
-    case INDEX_op_call:
-        return (op->call->flags & TCG_CALL_NO_RWG) != TCG_CALL_NO_RWG;
-    case INDEX_op_qemu_ld: case INDEX_op_qemu_st:
-    case INDEX_op_ld8u: case INDEX_op_ld8s: case INDEX_op_ld16u:
-    case INDEX_op_ld16s: case INDEX_op_ld32u: case INDEX_op_ld32s:
-    case INDEX_op_ld: case INDEX_op_st8: case INDEX_op_st16:
-    case INDEX_op_st32: case INDEX_op_st:
-        return true;
-    default:
-        return def->flags & (TCG_OPF_BB_END | TCG_OPF_BB_EXIT);
-    }
-}
-
-void ra_scan_overwrites(X86Ctx *x)
-{
-    TCGContext *s = x->s;
-    uint32_t epoch = ++x->epoch;
-    for (int i = s->nb_ops - 1; i >= 0; i--) {
-        const TCGOp *op = &s->ops[i];
-        uint8_t ow = 0;
-        for (int k = 0; k < op->nb_oargs; k++) {
-            TCGArg t = op->args[k];
-            if (s->temps[t].kind == TEMP_GLOBAL && x->stamp[t] == epoch) {
-                ow |= 1u << k;
-            }
-        }
-        x->overwritten[i] = ow;
-        if (syncs_globals(op)) {
-            epoch = ++x->epoch;
-        } else {
-            for (int k = 0; k < op->nb_oargs; k++) {
-                x->stamp[op->args[k]] = epoch;
-            }
-        }
-        for (int k = op->nb_oargs; k < op->nb_oargs + op->nb_iargs; k++) {
-            x->stamp[op->args[k]] = 0;
-        }
-    }
-}
-
-/* An op whose every output is a global written again before anyone could
- * see it: emits nothing, but its inputs still die here. */
-bool ra_skip_dead_op(X86Ctx *x, TCGOp *op)
-{
-    const TCGOpDef *def = &tcg_op_defs[op->opc];
-    if (!op->nb_oargs || (def->flags & (TCG_OPF_SIDE_EFFECTS |
-        TCG_OPF_BB_END | TCG_OPF_CALL_CLOBBER | TCG_OPF_NOT_PRESENT))) {
-        return false;
-    }
-    for (int k = 0; k < op->nb_oargs; k++) {
-        if (arg_temp(op->args[k])->kind != TEMP_GLOBAL ||
-            !arg_dead(op, k) || !out_overwritten(x, op, k)) {
-            return false;
-        }
-    }
-    x->op = op;
-    for (int k = op->nb_oargs; k < op->nb_oargs + op->nb_iargs; k++) {
-        TCGTemp *t = arg_temp(op->args[k]);
-        if (temp_dies(op, op->args[k]) && t->reg >= 0) {
-            temp_retire(x, op, t);
-        }
-    }
-    for (int k = 0; k < op->nb_oargs; k++) {
-        TCGTemp *t = arg_temp(op->args[k]);
-        if (t->reg >= 0) {
-            reg_release(x, t->reg);
-        }
-        t->state |= TS_MEM;
     }
     return true;
 }

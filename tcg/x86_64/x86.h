@@ -67,7 +67,7 @@ typedef struct X86OpCons {
 typedef struct X86Args {
     int64_t v[TCG_MAX_OP_ARGS];
     bool is_const[TCG_MAX_OP_ARGS];
-    int scratch[2];
+    int scratch[3];
     uint16_t live_regs;  /* registers holding values that survive the op */
 } X86Args;
 
@@ -91,6 +91,7 @@ typedef struct X86Stub {
     uint8_t type;           /* TCGType of the access */
     uint16_t save_regs;     /* caller-saved registers live across */
     int8_t addr, data;      /* registers (data: -1 for a constant) */
+    int32_t disp;           /* STUB_UNALIGNED: added to addr */
     uint32_t memop, mmu_idx;
     uint64_t data_const;
     size_t jumps[2];        /* rel32 fields of the branches here */
@@ -120,11 +121,13 @@ struct X86Ctx {
     size_t stub_reserve;       /* bytes promised to pending stubs */
     int nb_stubs;
     X86Stub stubs[X86_MAX_STUBS];
-    /* bit k of overwritten[op]: output k is a global that a later op
-     * writes again before any point where globals must be in memory */
-    uint8_t overwritten[TCG_MAX_OPS];
-    uint32_t epoch, stamp[TCG_MAX_TEMPS];
     int label_head[TCG_MAX_LABELS];     /* pending relocations, -1 */
+    uint8_t label_refs[TCG_MAX_LABELS]; /* branches to each label (max 2) */
+    /* a conditional branch whose only target label starts with goto_tb:
+     * its jcc becomes that slot's patchable jump (backend.c) */
+    int fuse_label;
+    size_t fuse_field;
+    int last_bound;
     intptr_t label_bound[TCG_MAX_LABELS]; /* buffer offset once bound, -1 */
     int nb_relocs;
     struct { size_t field; int next; } relocs[X86_MAX_RELOCS];
@@ -138,8 +141,7 @@ void x86_branch_to_label(X86Ctx *x, int cc, int label);
 
 /* regalloc.c */
 void ra_begin_block(X86Ctx *x);
-void ra_scan_overwrites(X86Ctx *x);
-bool ra_skip_dead_op(X86Ctx *x, TCGOp *op);
+void ra_discard(X86Ctx *x, TCGOp *op);
 void ra_op(X86Ctx *x, TCGOp *op);
 void ra_mov(X86Ctx *x, TCGOp *op);
 void ra_movi(X86Ctx *x, TCGOp *op);

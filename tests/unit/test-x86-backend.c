@@ -493,13 +493,15 @@ static void test_labels(void)
     }
 }
 
-static void gen_mem(int shape, MemOp mop, uint64_t addr)
+/* The access at addr: from R[1] (or a constant) minus off, with off in
+ * the op's offset carg. */
+static void gen_mem(int shape, MemOp mop, uint64_t addr, int32_t off)
 {
     block_begin();
     tcg_gen_addi_i64(R[3], R[3], 1);     /* dirty: must be synced first */
     TCGv t = tcg_temp_new();
     tcg_gen_mov_i64(t, R[6]);
-    TCGv a = shape & 1 ? tcg_constant((int64_t)addr) : R[1];
+    TCGv a = shape & 1 ? tcg_constant((int64_t)(addr - (uint64_t)off)) : R[1];
     switch (shape >> 1) {
     case 0:
         tcg_gen_qemu_ld(R[0], a, 1, mop);
@@ -511,9 +513,35 @@ static void gen_mem(int shape, MemOp mop, uint64_t addr)
         tcg_gen_qemu_st(tcg_constant(0x1122334455667788ll), a, 1, mop);
         break;
     }
+    tcg_ctx->ops[tcg_ctx->nb_ops - 1].args[4] = (TCGArg)(uint32_t)off;
     tcg_gen_add_i64(R[4], R[0], R[3]);
     tcg_gen_add_i64(R[7], t, R[1]);
     block_end();
+}
+
+/* A block at the temp limit: the optimizer rewrites x - c as x + (-c),
+ * which needs a new constant temp; with none left it must not use a
+ * random temp instead (it once did). */
+static void test_temp_limit(void)
+{
+    Pair p;
+    block_begin();
+    TCGv last = NULL;
+    while (tcg_ctx->nb_temps < TCG_MAX_TEMPS - 4) {
+        TCGv t = tcg_temp_new();
+        tcg_gen_addi_i64(t, last ? last : R[2], 3);
+        last = t;
+    }
+    tcg_gen_mov_i64(R[3], last);
+    for (int i = 0; i < 8; i++) {
+        tcg_gen_subi_i64(R[1], R[1], 0x1000 + 7 * i);
+    }
+    block_end();
+    bool ok = compile_pair(&p, true);
+    check(ok, "temp limit: compile");
+    if (ok) {
+        sweep(&p, "temp limit", 8);
+    }
 }
 
 void test_guest_mem(bool softmmu)
@@ -522,7 +550,10 @@ void test_guest_mem(bool softmmu)
     int na = mem_addrs(softmmu, addrs);
     char what[96];
     Pair p;
+    static const int32_t offs[] = { 0, -8, 24, 0x7ffffff8, INT32_MIN };
     mem_init();
+    for (size_t oi = 0; oi < sizeof(offs) / sizeof(offs[0]); oi++) {
+    int32_t off = offs[oi];
     for (int mop = 0; mop < 64; mop++) {
         if ((mop & MO_SIGN) && (mop & MO_SIZE) == MO_64) {
             continue;
@@ -534,20 +565,20 @@ void test_guest_mem(bool softmmu)
             if ((mop & MO_SIGN) && shape >= 2) {
                 continue;
             }
-            snprintf(what, sizeof(what), "%s mem %s memop %#x",
+            snprintf(what, sizeof(what), "%s mem %s memop %#x offset %d",
                      softmmu ? "softmmu" : "guest_base",
                      shape >> 1 == 0 ? "ld" : shape >> 1 == 1 ? "st"
                                                           : "st const",
-                     mop);
+                     mop, off);
             bool ok = true;
             for (int i = 0; i < na && ok; i++) {
                 if (i == 0 || (shape & 1)) {
-                    gen_mem(shape, (MemOp)mop, addrs[i]);
+                    gen_mem(shape, (MemOp)mop, addrs[i], off);
                     ok = compile_pair(&p, false);
                 }
                 FakeCPU in;
                 fill_random(&in);
-                in.r[1] = addrs[i];
+                in.r[1] = addrs[i] - (uint64_t)off;
                 last_fault_ra = 0;
                 ok = ok && run_pair(&p, &in, what);
                 if (ok && last_fault_ra) {
@@ -559,6 +590,7 @@ void test_guest_mem(bool softmmu)
             }
             check(ok, "%s", what);
         }
+    }
     }
     guest_mem = NULL;
 }
@@ -575,7 +607,13 @@ int main(int argc, char **argv)
         rng_state = strtoull(seed, NULL, 0) | 1;
     }
     setup(&tcg_backend_x86_64, TCG_MEM_GUEST_BASE);
-    for (int round = 0; round < 2; round++) {
+    for (int round = 0; round < 3; round++) {
+        /* round 2: the same op tests through the optimizer */
+        optimize_all = round == 2;
+        if (round == 2) {
+            x86_features_override = false;
+            setup(&tcg_backend_x86_64, TCG_MEM_GUEST_BASE);
+        }
         if (round == 1) {
             /* the fallbacks for hosts without lzcnt, BMI, popcnt, movbe */
             x86_features_override = true;
@@ -591,9 +629,11 @@ int main(int argc, char **argv)
         test_pressure();
         test_calls();
         test_labels();
+        test_temp_limit();
         test_guest_mem(false);
         test_random(false, nprogs);
     }
+    optimize_all = false;
     x86_features_override = false;
     setup(&tcg_backend_x86_64, TCG_MEM_GUEST_BASE);
     test_chaining();

@@ -153,6 +153,21 @@ void test_chaining(void)
     check(a->jmp_insn_offset[0] % 4 == 0 &&
           ((uintptr_t)a->tc_ptr + a->jmp_insn_offset[0]) % 4 == 0,
           "patched rel32 is 4-byte aligned");
+    /* b's taken side (slot 1) is its conditional jump itself */
+    const uint8_t *bc = b->tc_ptr;
+    uint32_t f1 = b->jmp_insn_offset[1];
+    check(f1 != UINT32_MAX && ((uintptr_t)bc + f1) % 4 == 0 &&
+          bc[f1 - 2] == 0x0f && (bc[f1 - 1] & 0xf0) == 0x80,
+          "the jcc is slot 1's patchable jump");
+    TranslationBlock *c = tb_lookup_hash(0x3000, 0x3000, 0, 0);
+    check(c && b->jmp_dest[1] == c, "taken side chained to 0x3000");
+    tcg_backend_x86_64.set_jump(b, 1, NULL);
+    reset_regs(0x2000);
+    cpu.r[0] = 10;
+    uintptr_t r1 = exec_direct(b);
+    check(r1 == ((uintptr_t)b | 1) && cpu.pc == 0x3000,
+          "unchained taken side exits with tb|1");
+    tcg_backend_x86_64.set_jump(b, 1, c);
 
     /* chained: one entry runs the whole loop inside generated code */
     reset_regs(0x1000);
@@ -199,11 +214,11 @@ void test_lookup(void)
     uintptr_t r = exec_direct(d);
     check(r == 0 && cpu.r[2] == 5, "lookup hits stay in generated code "
           "(r2 %llu)", (unsigned long long)cpu.r[2]);
-    d->invalid = true;
+    /* invalidation empties the jump caches: the lookup misses */
+    tb_invalidate_range(0x4000, 0x4004);
     reset_regs(0x4000);
     r = exec_direct(d);
     check(r == 0 && cpu.r[2] == 1, "lookup misses an invalid block");
-    d->invalid = false;
 
     reset_regs(0x4100);
     e = tcg_cpu_exec(&cpu);
@@ -398,6 +413,17 @@ static void rp_other(RandProg *g, int kind, TCGType type, TCGv a, TCGv b,
         tcg_gen_mov_i64(rp_dst(g), a);
         break;
     case 14:
+        if (rnd() % 4 == 0) {
+            /* a dead global: its pending value need not reach env, and
+             * the next write replaces it before anything reads it */
+            TCGv r = R[rnd() % 16];
+            if (r == a || r == b) {
+                break;
+            }
+            tcg_gen_discard(r);
+            tcg_gen_xor_i64(r, a, b);
+            break;
+        }
         tcg_gen_movi_i64(rp_dst(g), (int64_t)rnd_val());
         break;
     default:

@@ -109,12 +109,16 @@ void setup(const TCGBackend *be, TCGMemModel model)
 
 /* ---- running one block on both backends ---- */
 
-static uint8_t interp_buf[1 << 20];
+static uint8_t interp_buf[1 << 20], ref_buf[1 << 20];
 
+
+bool optimize_all;
+static const char *unoptimized_dump;
 
 bool compile_pair(Pair *p, bool optimize)
 {
     TCGContext *s = tcg_ctx;
+    optimize |= optimize_all;
     memset(p, 0, sizeof(*p));
     for (int i = 0; i < 2; i++) {
         p->tx.jmp_insn_offset[i] = p->tx.jmp_reset_offset[i] = UINT32_MAX;
@@ -124,6 +128,21 @@ bool compile_pair(Pair *p, bool optimize)
         tcg_dump_ops(s, stderr);
     }
     if (optimize) {
+        /* the same program unoptimized: what the optimized one must do */
+        tcg_liveness(s);
+        if (getenv("X86_TEST_DUMP")) {
+            /* shown with the optimized ops if the two disagree */
+            static char *text;
+            static size_t len;
+            free(text);
+            FILE *f = open_memstream(&text, &len);
+            tcg_dump_ops(s, f);
+            fclose(f);
+            unoptimized_dump = text;
+        }
+        p->tr.tc_ptr = ref_buf;
+        p->has_ref = tcg_backend_interp.gen_code(s, &p->tr, ref_buf, ref_buf,
+                                                 sizeof(ref_buf)) >= 0;
         tcg_optimize(s);
     }
     tcg_liveness(s);
@@ -216,6 +235,28 @@ bool run_pair(Pair *p, const FakeCPU *in, const char *what)
     if (guest_mem && memcmp(after, guest_mem, guest_mem_size)) {
         check(false, "%s: guest memory differs", what);
         return false;
+    }
+    if (p->has_ref) {
+        FakeCPU r = *in;
+        if (guest_mem) {
+            memcpy(guest_mem, snap, guest_mem_size);
+        }
+        run_block(&tcg_backend_interp, &p->tr, &r);
+        if (guest_mem && memcmp(after, guest_mem, guest_mem_size)) {
+            check(false, "%s: guest memory differs after optimization", what);
+            return false;
+        }
+        if (!same_state(&r, &a)) {
+            report_diff("optimizer", in, &r, &a);
+            check(false, "%s: unoptimized and optimized programs differ",
+                  what);
+            if (getenv("X86_TEST_DUMP")) {
+                fprintf(stderr, "--- unoptimized\n%s--- optimized\n",
+                        unoptimized_dump ? unoptimized_dump : "");
+                tcg_dump_ops(tcg_ctx, stderr);
+            }
+            return false;
+        }
     }
     if (!same_state(&a, &b)) {
         report_diff(what, in, &a, &b);

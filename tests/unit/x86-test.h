@@ -29,6 +29,10 @@ typedef struct FakeCPU {
 typedef struct Pair {
     TranslationBlock ti, tx;
     long xsize;
+    /* optimized pairs: the unoptimized program on the interpreter, the
+     * reference that checks the optimizer */
+    TranslationBlock tr;
+    bool has_ref;
 } Pair;
 
 typedef void BlockGen(uint64_t pc);
@@ -49,6 +53,9 @@ extern uint64_t rng_state;
 extern bool hooks_restore;           /* memory faults restore and leave */
 extern uintptr_t last_fault_ra;
 extern const uint64_t edge[32];
+/* every compile_pair also runs the optimizer (checked against the
+ * unoptimized program) */
+extern bool optimize_all;
 #define NB_EDGE 32
 extern const TCGOpcode bin_ops[20], un_ops[15];
 extern const TCGHelperInfo info_mix6, info_read_r5, info_write_r6;
