@@ -598,6 +598,9 @@ bool chardev_wants_echo(const Chardev *chr)
 size_t chardev_buffer_take(Chardev *chr, uint8_t *out, size_t max)
 {
     size_t n = chr->out_len < max ? chr->out_len : max;
+    if (n == 0) {
+        return 0;  /* chr->out may still be NULL */
+    }
     memcpy(out, chr->out, n);
     memmove(chr->out, chr->out + n, chr->out_len - n);
     chr->out_len -= n;

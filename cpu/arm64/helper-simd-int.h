@@ -95,7 +95,7 @@ SIMD_INLINE uint64_t shl_reg(uint64_t a, uint64_t b, int n, bool sign,
         return (uint64_t)(v >> r);
     }
     if (!sat) {
-        return sh >= n ? 0 : (uint64_t)(v << sh);
+        return sh >= n ? 0 : (uint64_t)v << sh;  /* no signed-shift UB */
     }
     if (sh >= n) {
         if (v == 0) {

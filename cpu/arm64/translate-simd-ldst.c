@@ -175,7 +175,7 @@ static bool do_ldstp_v(DisasContext *s, int64_t opc, bool load, int64_t imm,
         return true;
     }
     int sz = (int)opc + 2;
-    int64_t off = imm << sz;
+    int64_t off = (int64_t)((uint64_t)imm << sz);  /* imm is signed */
     TCGv addr = gen_simd_addr(s, rn, mode == 1 ? 0 : off);
     TCGv a1 = gen_clean_addr(s, addr);
     TCGv a2 = tcg_temp_new();
